@@ -1,0 +1,53 @@
+# Two commands do all the set-up: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test lint format check-migrations bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files re-run pip only when a requirements file changes.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ — sign in with a demo account above. Ctrl-C stops."
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-test
+	@if [ ! -x /usr/bin/chromium ] && [ "$$CI" != "true" ]; then \
+		echo "NOTE: Chromium is not installed, so the browser tests will be skipped."; \
+		echo "      Install it with: sudo apt-get install -y chromium"; fi
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-migrations: install-test
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: install-test
+	bench/run
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CourseworkConfig(AppConfig):
+    name = "coursework"
+    verbose_name = "Coursework"
+
+    def ready(self):
+        from partnerships.home import register_section
+
+        from .home import instructor_section, teacher_section
+
+        register_section(teacher_section)
+        register_section(instructor_section)

@@ -1,0 +1,97 @@
+"""The demo cohort used by `seed_demo` (and handy in tests of the whole journey)."""
+
+from partnerships.models import Membership, User
+
+from .models import Cohort, CohortStage, Course, StageProgress
+from .services import cohort_stages_ensure, enrollment_create
+from .stages import STAGES
+
+DEMO_PASSWORD = "partnership-demo"
+
+OTHER_TEACHERS = [
+    ("maria.alvarez@demo.test", "Maria", "Alvarez", "Library Media Specialist", "Roosevelt Elementary", 5),
+    ("james.okafor@demo.test", "James", "Okafor", "Instructional Coach", "Lincoln Middle School", 3),
+    ("priya.shah@demo.test", "Priya", "Shah", "Teacher Librarian", "Hillside High School", 7),
+    ("daniel.kim@demo.test", "Daniel", "Kim", "Grade 5 Teacher", "Roosevelt Elementary", 1),
+    ("aisha.johnson@demo.test", "Aisha", "Johnson", "Teacher Leader", "Lincoln Middle School", 0),
+]
+
+
+def _user(email, first, last, job, school, district="Riverside Unified School District"):
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={"first_name": first, "last_name": last, "job_title": job, "school": school, "district": district},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user, created
+
+
+def _set_progress(enrollment, stages_done, now):
+    """Mark the first `stages_done` stages complete and the next one in progress."""
+    for index, stage in enumerate(STAGES):
+        if index < stages_done:
+            status = StageProgress.Status.COMPLETE
+        elif index == stages_done:
+            status = StageProgress.Status.IN_PROGRESS
+        else:
+            continue
+        StageProgress.objects.filter(enrollment=enrollment, stage=stage.slug).update(
+            status=status, started_at=now, submitted_at=now if index < stages_done else None
+        )
+
+
+def seed(*, today, timedelta):
+    from django.utils import timezone
+
+    now = timezone.now()
+    course, course_created = Course.objects.get_or_create(
+        slug="strategic-partnerships",
+        defaults={
+            "title": "Building Strategic Partnerships with School Leaders",
+            "description": "A course unit for teacher leaders and school librarians: from self-reflection "
+            "and research, through two meetings with an administrator, to an agreed focus area "
+            "and an action plan with measurable outcomes.",
+        },
+    )
+    instructor, _ = _user(
+        "instructor@demo.test", "Grace", "Whitfield", "Course Instructor", "Riverside Leadership Institute"
+    )
+    cohort, cohort_created = Cohort.objects.get_or_create(
+        course=course,
+        name="Fall 2026 cohort",
+        defaults={
+            "term": "Fall 2026",
+            "starts_on": today - timedelta(days=28),
+            "ends_on": today + timedelta(days=42),
+        },
+    )
+    cohort.instructors.add(instructor)
+    cohort_stages_ensure(cohort=cohort)
+    if cohort_created:
+        for offset, stage in enumerate(STAGES):
+            CohortStage.objects.filter(cohort=cohort, stage=stage.slug).update(
+                due_on=today + timedelta(days=-21 + offset * 7)
+            )
+
+    teacher, teacher_created = _user(
+        "teacher@demo.test", "Jordan", "Rivera", "School Librarian", "Lincoln Middle School"
+    )
+    principal, _ = _user("principal@demo.test", "Sam", "Patel", "Principal", "Lincoln Middle School")
+    enrollment = enrollment_create(cohort=cohort, teacher=teacher)
+    partnership = enrollment.partnership
+    if teacher_created:
+        partnership.title = "Library and leadership at Lincoln Middle"
+        partnership.save(update_fields=["title"])
+        _set_progress(enrollment, 2, now)
+    Membership.objects.get_or_create(
+        partnership=partnership, user=principal, defaults={"role": Membership.Role.ADMINISTRATOR}
+    )
+
+    for email, first, last, job, school, done in OTHER_TEACHERS:
+        person, created = _user(email, first, last, job, school)
+        other = enrollment_create(cohort=cohort, teacher=person)
+        if created:
+            _set_progress(other, done, now)
+    return course_created or cohort_created or teacher_created

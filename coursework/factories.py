@@ -1,0 +1,79 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from partnerships.factories import PartnershipFactory, UserFactory
+from partnerships.invitations import issue_token
+
+from .models import Cohort, CohortInvitation, CohortStage, Course, Enrollment, StageProgress
+from .stages import STAGES
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+        django_get_or_create = ["slug"]
+
+    title = "Building Strategic Partnerships"
+    slug = "strategic-partnerships"
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+        skip_postgeneration_save = True
+
+    course = factory.SubFactory(CourseFactory)
+    name = factory.Sequence(lambda n: f"Cohort {n}")
+    term = "Fall 2026"
+
+    @factory.post_generation
+    def instructors(self, create, extracted, **kwargs):
+        if not create:
+            return
+        self.instructors.add(*(extracted if extracted is not None else [UserFactory(job_title="Instructor")]))
+
+    @factory.post_generation
+    def stage_settings(self, create, extracted, **kwargs):
+        if create:
+            CohortStage.objects.bulk_create([CohortStage(cohort=self, stage=s.slug) for s in STAGES])
+
+
+class EnrollmentFactory(factory.django.DjangoModelFactory):
+    """An enrollment with progress rows for every stage and a partnership led by the teacher."""
+
+    class Meta:
+        model = Enrollment
+        skip_postgeneration_save = True
+
+    cohort = factory.SubFactory(CohortFactory)
+    teacher = factory.SubFactory(UserFactory)
+    partnership = factory.SubFactory(PartnershipFactory, lead_teacher=factory.SelfAttribute("..teacher"))
+
+    @factory.post_generation
+    def progress(self, create, extracted, **kwargs):
+        if create:
+            StageProgress.objects.bulk_create([StageProgress(enrollment=self, stage=s.slug) for s in STAGES])
+
+
+class CohortInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CohortInvitation
+        skip_postgeneration_save = True
+
+    cohort = factory.SubFactory(CohortFactory)
+    email = factory.Sequence(lambda n: f"newteacher{n}@school.test")
+    first_name = "New"
+    last_name = "Teacher"
+    invited_by = factory.LazyAttribute(lambda o: o.cohort.instructors.first())
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+    token_hash = factory.Sequence(lambda n: f"placeholder{n}")
+
+    @factory.post_generation
+    def raw_token(self, create, extracted, **kwargs):
+        expires = self.expires_at
+        self.raw_token = issue_token(self)
+        self.expires_at = expires
+        if create:
+            self.save(update_fields=["token_hash"])

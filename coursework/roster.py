@@ -1,0 +1,109 @@
+"""Reading a roster CSV (email, first name, last name) into clean rows or line errors."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+MAX_ROSTER_BYTES = 512 * 1024
+MAX_ROSTER_ROWS = 5000
+HEADER_NAMES = {
+    "email": "email",
+    "e-mail": "email",
+    "email address": "email",
+    "first name": "first_name",
+    "first_name": "first_name",
+    "firstname": "first_name",
+    "given name": "first_name",
+    "last name": "last_name",
+    "last_name": "last_name",
+    "lastname": "last_name",
+    "surname": "last_name",
+    "family name": "last_name",
+}
+
+
+@dataclass
+class RosterRow:
+    line: int
+    email: str
+    first_name: str
+    last_name: str
+
+
+class RosterError(Exception):
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__("; ".join(errors))
+
+
+def decode_roster(data: bytes) -> str:
+    """Spreadsheets save CSV as UTF-8 (with or without BOM), UTF-16 or Latin-1/cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def parse_roster(data: bytes):
+    """Return RosterRows, or raise RosterError listing every bad line."""
+    if len(data) > MAX_ROSTER_BYTES:
+        raise RosterError([f"The file is larger than {MAX_ROSTER_BYTES // 1024} KB; split the roster."])
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise RosterError(["This does not look like a CSV file. Save the roster as CSV and try again."])
+    text = decode_roster(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows, errors, seen = [], [], {}
+    columns = {"email": 0, "first_name": 1, "last_name": 2}
+    for line_number, cells in enumerate(reader, start=1):
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue
+        if line_number == 1 and cells and cells[0].lower() in HEADER_NAMES:
+            columns = {HEADER_NAMES[c.lower()]: i for i, c in enumerate(cells) if c.lower() in HEADER_NAMES}
+            if "email" not in columns:
+                errors.append("Line 1: the header has no “email” column.")
+                break
+            continue
+        if len(rows) + len(errors) >= MAX_ROSTER_ROWS:
+            errors.append(f"The roster has more than {MAX_ROSTER_ROWS} rows; split it into smaller files.")
+            break
+
+        def cell(name, cells=cells, columns=columns):
+            index = columns.get(name)
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        email = cell("email").lower()
+        first, last = cell("first_name"), cell("last_name")
+        if len(cells) > max(columns.values()) + 1 and any(cells[max(columns.values()) + 1 :]):
+            errors.append(f"Line {line_number}: has more columns than email, first name, last name.")
+            continue
+        if not email:
+            errors.append(f"Line {line_number}: the email address is missing.")
+            continue
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.append(f"Line {line_number}: “{email[:80]}” is not a valid email address.")
+            continue
+        if len(first) > 150 or len(last) > 150:
+            errors.append(f"Line {line_number}: a name is longer than 150 characters.")
+            continue
+        if email in seen:
+            errors.append(f"Line {line_number}: {email} is already on line {seen[email]}.")
+            continue
+        seen[email] = line_number
+        rows.append(RosterRow(line_number, email, first, last))
+    if errors:
+        raise RosterError(errors)
+    if not rows:
+        raise RosterError(["The file has no rows. Each row needs: email, first name, last name."])
+    return rows

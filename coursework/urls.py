@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .views import cohorts, invitations, stages
+
+app_name = "coursework"
+
+urlpatterns = [
+    path("cohorts/<int:pk>/", cohorts.cohort_detail, name="cohort_detail"),
+    path("cohorts/<int:pk>/invite/", cohorts.cohort_invite, name="cohort_invite"),
+    path("cohorts/<int:pk>/roster/", cohorts.roster_upload, name="roster_upload"),
+    path("invitations/<int:pk>/resend/", cohorts.cohort_invitation_resend, name="invitation_resend"),
+    path("invitations/<int:pk>/revoke/", cohorts.cohort_invitation_revoke, name="invitation_revoke"),
+    path("join/<str:token>/", invitations.cohort_invitation_accept, name="invitation_accept"),
+    path("enrollments/<int:enrollment_pk>/<slug:slug>/", stages.stage_page, name="stage"),
+]

@@ -1,0 +1,84 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from .invitations import issue_token
+from .models import Invitation, Membership, Notification, Partnership, User
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@school.test")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    school = "Lincoln Middle School"
+    district = "Riverside Unified"
+    job_title = "Teacher"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(self, create, extracted, **kwargs):
+        if create:
+            self.save(update_fields=["password"])
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partnership
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Partnership {n}")
+    lead_teacher = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def lead_membership(self, create, extracted, **kwargs):
+        if create:
+            Membership.objects.get_or_create(
+                partnership=self, user=self.lead_teacher, defaults={"role": Membership.Role.LEAD_TEACHER}
+            )
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Membership.Role.ADMINISTRATOR
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation; the raw token is on `.raw_token` (only its hash is stored)."""
+
+    class Meta:
+        model = Invitation
+        skip_postgeneration_save = True
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    email = factory.Sequence(lambda n: f"invitee{n}@school.test")
+    role = Membership.Role.ADMINISTRATOR
+    invited_by = factory.SelfAttribute("partnership.lead_teacher")
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+    token_hash = factory.Sequence(lambda n: f"placeholder{n}")
+
+    @factory.post_generation
+    def raw_token(self, create, extracted, **kwargs):
+        expires = self.expires_at
+        self.raw_token = issue_token(self)
+        self.expires_at = expires
+        if create:
+            self.save(update_fields=["token_hash"])
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory)
+    message = factory.Faker("sentence")

@@ -1,0 +1,58 @@
+"""Notifications: a line on the home page, and an email now or in the daily digest."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import Notification, User
+
+
+def absolute_url(path):
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def notify(*, recipients, message, url=""):
+    """Create a notification for each recipient and email those who want it now."""
+    recipients = [r for r in recipients if r is not None and r.is_active]
+    created = Notification.objects.bulk_create(
+        [Notification(recipient=r, message=message[:300], url=url) for r in recipients]
+    )
+    now = timezone.now()
+    immediate = [n for n in created if n.recipient.notification_preference == User.Notify.IMMEDIATE]
+    for note in immediate:
+        body = render_to_string(
+            "partnerships/email/notification.txt",
+            {"user": note.recipient, "message": note.message, "link": absolute_url(url) if url else ""},
+        )
+        send_mail(f"Partnership Planner: {message[:80]}", body, None, [note.recipient.email])
+    if immediate:
+        Notification.objects.filter(pk__in=[n.pk for n in immediate]).update(emailed_at=now)
+    return created
+
+
+def send_digests():
+    """Email each digest reader their unsent notifications in one message. Returns count."""
+    pending = (
+        Notification.objects.undigested()
+        .filter(recipient__notification_preference=User.Notify.DIGEST, recipient__is_active=True)
+        .select_related("recipient")
+        .order_by("recipient_id", "created_at")
+    )
+    by_person = {}
+    for note in pending:
+        by_person.setdefault(note.recipient, []).append(note)
+    for person, notes in by_person.items():
+        body = render_to_string(
+            "partnerships/email/digest.txt",
+            {
+                "user": person,
+                "items": [
+                    {"message": n.message, "link": absolute_url(n.url) if n.url else "", "at": n.created_at}
+                    for n in notes
+                ],
+            },
+        )
+        send_mail(f"Partnership Planner: your daily digest ({len(notes)} updates)", body, None, [person.email])
+        Notification.objects.filter(pk__in=[n.pk for n in notes]).update(emailed_at=timezone.now())
+    return len(by_person)
