@@ -200,6 +200,7 @@ STORAGES = {
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
 # Roster uploads and form posts are small; refuse anything far larger.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

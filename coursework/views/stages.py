@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from ..access import own_enrollments
 from ..models import StageProgress
 from ..progress import stage_rows
+from ..stage_work import work_context
 from ..stages import STAGE_BY_SLUG
 
 
@@ -24,14 +25,16 @@ def stage_page(request, enrollment_pk, slug):
     )
     rows = stage_rows(enrollment)
     current = next(r for r in rows if r["stage"].slug == slug)
-    return render(
-        request,
-        "coursework/stage.html",
-        {
-            "enrollment": enrollment,
-            "stage": stage,
-            "rows": rows,
-            "current": current,
-            "draws_on": [STAGE_BY_SLUG[s] for s in stage.draws_on],
-        },
-    )
+    work = work_context(slug, request, enrollment)
+    if not isinstance(work, dict):
+        return work  # a provider may answer a POST with a redirect
+    template = work.pop("template")
+    context = {
+        "enrollment": enrollment,
+        "stage": stage,
+        "rows": rows,
+        "current": current,
+        "draws_on": [STAGE_BY_SLUG[s] for s in stage.draws_on],
+        **work,
+    }
+    return render(request, template, context)
