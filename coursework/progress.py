@@ -27,6 +27,8 @@ def stage_rows(enrollment):
                 "status_label": StageProgress.Status(status).label,
                 "due_on": due_on,
                 "overdue": bool(due_on and due_on < today and not finished),
+                "submitted_at": record.submitted_at if record else None,
+                "record": record,
             }
         )
     return rows

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cohorts, invitations, stages
+from .views import cohorts, invitations, progress, stages
 
 app_name = "coursework"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("invitations/<int:pk>/revoke/", cohorts.cohort_invitation_revoke, name="invitation_revoke"),
     path("join/<str:token>/", invitations.cohort_invitation_accept, name="invitation_accept"),
     path("enrollments/<int:enrollment_pk>/<slug:slug>/", stages.stage_page, name="stage"),
+    path("enrollments/<int:enrollment_pk>/<slug:slug>/submit/", progress.stage_submit_view, name="stage_submit"),
+    path("enrollments/<int:enrollment_pk>/<slug:slug>/reopen/", progress.stage_reopen_view, name="stage_reopen"),
 ]

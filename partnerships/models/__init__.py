@@ -1,4 +1,5 @@
 from .audit import AuditEvent
+from .focus import FocusArea, FocusAreaEvidence
 from .invitations import Invitation, InvitationBase, hash_token, new_token
 from .notifications import Notification
 from .partnerships import Membership, Partnership
@@ -6,6 +7,8 @@ from .users import User
 
 __all__ = [
     "AuditEvent",
+    "FocusArea",
+    "FocusAreaEvidence",
     "Invitation",
     "InvitationBase",
     "Membership",
