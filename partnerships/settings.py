@@ -132,6 +132,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+            # Keep the connection (and its PRAGMAs) across requests, as for PostgreSQL.
+            "CONN_MAX_AGE": int(env("CONN_MAX_AGE", "600")),
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; immediate transactions
                 # and a busy timeout make concurrent autosaves wait instead of failing.

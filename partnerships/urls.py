@@ -46,6 +46,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("account/", include(auth_patterns)),
     path("account/profile/", account.profile, name="profile"),
+    path("account/ping/", account.ping, name="ping"),
     path("invitations/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
     path("partnerships/", include(partnership_patterns)),
     path("course/", include("coursework.urls")),
