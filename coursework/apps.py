@@ -12,3 +12,5 @@ class CourseworkConfig(AppConfig):
 
         register_section(teacher_section)
         register_section(instructor_section)
+
+        from . import first_meeting_work, research_work, selfassessment_work  # noqa: F401 (stage work, checks, evidence)

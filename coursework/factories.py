@@ -77,3 +77,27 @@ class CohortInvitationFactory(factory.django.DjangoModelFactory):
         self.expires_at = expires
         if create:
             self.save(update_fields=["token_hash"])
+
+
+# Stage 2 and 3 inputs ------------------------------------------------------------------
+
+
+class ResearchSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coursework.ResearchSource"
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    title = factory.Sequence(lambda n: f"Strategic plan {n}")
+    kind = "strategic_plan"
+    url = "https://district.example.org/plan.pdf"
+    notes = "Literacy and digital access are named priorities."
+
+
+class StrategicGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coursework.StrategicGoal"
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    statement = factory.Sequence(lambda n: f"Raise grade 6 reading proficiency, goal {n}")
+    level = "district"
+    source = None

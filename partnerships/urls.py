@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from .forms import EmailAuthenticationForm
-from .views import account, home, invitations, partnership
+from .views import account, home, invitations, meetings, partnership
 
 partnership_patterns = (
     [
@@ -12,6 +12,8 @@ partnership_patterns = (
         path("<int:pk>/invite/", partnership.invitation_create, name="invite"),
         path("invitations/<int:pk>/resend/", partnership.invitation_resend, name="invitation_resend"),
         path("invitations/<int:pk>/revoke/", partnership.invitation_revoke, name="invitation_revoke"),
+        path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+        path("meetings/<int:pk>/calendar.ics", meetings.meeting_calendar, name="meeting_calendar"),
     ],
     "partnerships",
 )

@@ -6,8 +6,29 @@ from .courses import (
     Enrollment,
     StageProgress,
 )
+from .research import ResearchSource, StrategicGoal
+from .selfassessment import (
+    ChosenPractice,
+    CohortFramework,
+    Domain,
+    Framework,
+    Practice,
+    Rating,
+    RatingLevel,
+    SelfAssessment,
+)
 
 __all__ = [
+    "ChosenPractice",
+    "CohortFramework",
+    "Domain",
+    "Framework",
+    "Practice",
+    "Rating",
+    "RatingLevel",
+    "ResearchSource",
+    "SelfAssessment",
+    "StrategicGoal",
     "Cohort",
     "CohortInvitation",
     "CohortStage",

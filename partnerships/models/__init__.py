@@ -1,6 +1,7 @@
 from .audit import AuditEvent
 from .focus import FocusArea, FocusAreaEvidence
 from .invitations import Invitation, InvitationBase, hash_token, new_token
+from .meetings import InterviewQuestion, Meeting, Opportunity
 from .notifications import Notification
 from .partnerships import Membership, Partnership
 from .users import User
@@ -10,9 +11,12 @@ __all__ = [
     "FocusArea",
     "FocusAreaEvidence",
     "Invitation",
+    "InterviewQuestion",
     "InvitationBase",
+    "Meeting",
     "Membership",
     "Notification",
+    "Opportunity",
     "Partnership",
     "User",
     "hash_token",
