@@ -24,6 +24,10 @@ class ResearchSourceForm(forms.ModelForm):
             "published_on": "When it was published or the meeting took place.",
             "notes": "What it says that matters for your school, in a few lines.",
         }
+        error_messages = {
+            "title": {"required": "Give the source a title."},
+            "kind": {"required": "Choose the kind of source."},
+        }
         widgets = {
             "published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 4}),
@@ -42,6 +46,10 @@ class StrategicGoalForm(forms.ModelForm):
         fields = ["statement", "level", "source"]
         labels = {"statement": "Goal", "level": "Level", "source": "Where you found it (optional)"}
         help_texts = {"statement": "In the plan's own words where you can."}
+        error_messages = {
+            "statement": {"required": "Write the goal."},
+            "level": {"required": "Choose whether it is a school or a district goal."},
+        }
         widgets = {"statement": forms.Textarea(attrs={"rows": 2}), "level": forms.RadioSelect}
 
     def __init__(self, *args, sources, **kwargs):

@@ -89,6 +89,7 @@ class QuestionForm(forms.ModelForm):
         model = InterviewQuestion
         fields = ["text", "notes"]
         labels = {"text": "Question", "notes": "Your notes of the answer"}
+        error_messages = {"text": {"required": "Write the question, or remove it."}}
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
     def clean_text(self):
@@ -103,6 +104,7 @@ class NewQuestionForm(forms.ModelForm):
         model = InterviewQuestion
         fields = ["text"]
         labels = {"text": "New question"}
+        error_messages = {"text": {"required": "Write the question you want to add."}}
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
@@ -116,6 +118,7 @@ class OpportunityForm(forms.ModelForm):
         model = Opportunity
         fields = ["text"]
         labels = {"text": "Area of opportunity or need"}
+        error_messages = {"text": {"required": "Describe the opportunity or need in a few words."}}
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
     def clean_text(self):
