@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.db.models import F, Max
+from simple_history.utils import bulk_create_with_history
 
 from .models import InterviewQuestion, Meeting, Membership, Opportunity
 from .notifications import notify
@@ -58,8 +59,9 @@ def meeting_save(*, partnership, kind, actor, meeting=None, **fields):
     meeting.full_clean(exclude=["partnership", "created_by"])
     meeting.save()
     if created and kind == Meeting.Kind.FIRST_INTERVIEW:
-        InterviewQuestion.objects.bulk_create(
-            [InterviewQuestion(meeting=meeting, position=i, text=t) for i, t in enumerate(STARTER_QUESTIONS, start=1)]
+        bulk_create_with_history(
+            [InterviewQuestion(meeting=meeting, position=i, text=t) for i, t in enumerate(STARTER_QUESTIONS, start=1)],
+            InterviewQuestion,
         )
     if meeting.starts_at and meeting.starts_at != old_start:
         local = meeting.local_starts_at
