@@ -1,6 +1,24 @@
 from django.contrib import admin
+from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Cohort, CohortInvitation, CohortStage, Course, Enrollment, StageProgress
+from .models import (
+    Cohort,
+    CohortFramework,
+    CohortInvitation,
+    CohortStage,
+    Course,
+    Domain,
+    Enrollment,
+    Framework,
+    Practice,
+    Rating,
+    RatingLevel,
+    ResearchSource,
+    SelfAssessment,
+    StageProgress,
+    StrategicGoal,
+)
 
 
 @admin.register(Course)
@@ -50,3 +68,72 @@ class CohortInvitationAdmin(admin.ModelAdmin):
     raw_id_fields = ["cohort", "invited_by", "accepted_by"]
     readonly_fields = ["token_hash"]
     list_select_related = ["cohort"]
+
+
+# Self-reflection frameworks (instructors may also load one with `manage.py load_framework`).
+
+
+class RatingLevelInline(admin.TabularInline):
+    model = RatingLevel
+    extra = 0
+
+
+class DomainInline(admin.TabularInline):
+    model = Domain
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_default"]
+    inlines = [RatingLevelInline, DomainInline]
+
+
+class PracticeInline(admin.TabularInline):
+    model = Practice
+    extra = 0
+
+
+@admin.register(Domain)
+class DomainAdmin(admin.ModelAdmin):
+    list_display = ["name", "framework", "position"]
+    list_filter = ["framework"]
+    inlines = [PracticeInline]
+
+
+@admin.register(CohortFramework)
+class CohortFrameworkAdmin(admin.ModelAdmin):
+    list_display = ["cohort", "framework"]
+
+
+class RatingInline(admin.TabularInline):
+    model = Rating
+    extra = 0
+    raw_id_fields = ["practice"]
+
+
+@admin.register(SelfAssessment)
+class SelfAssessmentAdmin(admin.ModelAdmin):
+    list_display = ["enrollment", "framework", "updated_at"]
+    raw_id_fields = ["enrollment"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort", "framework"]
+    inlines = [RatingInline]
+
+
+@admin.register(ResearchSource)
+class ResearchSourceAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ["title", "kind", "enrollment", "published_on"]
+    list_filter = ["kind"]
+    search_fields = ["title", "enrollment__teacher__email"]
+    raw_id_fields = ["enrollment"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort"]
+
+
+@admin.register(StrategicGoal)
+class StrategicGoalAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "level", "enrollment"]
+    list_filter = ["level"]
+    raw_id_fields = ["enrollment", "source"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort"]

@@ -1,7 +1,19 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AuditEvent, Invitation, Membership, Notification, Partnership, User
+from .models import (
+    AuditEvent,
+    InterviewQuestion,
+    Invitation,
+    Meeting,
+    Membership,
+    Notification,
+    Opportunity,
+    Partnership,
+    User,
+)
 
 
 @admin.register(User)
@@ -80,3 +92,24 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class InterviewQuestionInline(admin.TabularInline):
+    model = InterviewQuestion
+    extra = 0
+
+
+class OpportunityInline(admin.TabularInline):
+    model = Opportunity
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ["partnership", "kind", "starts_at", "time_zone", "attendee_name"]
+    list_filter = ["kind"]
+    search_fields = ["partnership__title", "attendee_name"]
+    raw_id_fields = ["partnership", "created_by"]
+    list_select_related = ["partnership"]
+    inlines = [InterviewQuestionInline, OpportunityInline]

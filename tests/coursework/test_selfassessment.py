@@ -374,3 +374,33 @@ def test_stage_page_query_count_does_not_grow_with_the_framework(client_for, dja
         assert client.get(stage_url(enrollment)).status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(reverse("coursework:self_reflection_results", args=[enrollment.pk])).status_code == 200
+
+
+def test_the_data_migration_ships_the_default_framework():
+    framework = Framework.objects.get(is_default=True)
+    assert framework.name == "School Librarian and Teacher Leader Practice"
+    assert Practice.objects.filter(domain__framework=framework).count() == 27
+
+
+@pytest.mark.parametrize("value", [0, 5])
+def test_rating_levels_run_from_one_to_four(value):
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError, transaction
+
+    from coursework.models import RatingLevel
+
+    framework = framework_load(data=small_framework("Range"))
+    level = RatingLevel(framework=framework, value=value, label="Out of range")
+    with pytest.raises(ValidationError):
+        level.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        level.save()
+
+
+def test_htmx_invalid_save_says_not_saved(client_for, enrollment):
+    practice = practices_of(default_framework())[0]
+    response = client_for(enrollment.teacher).post(
+        reverse("coursework:rating_save", args=[enrollment.pk, practice.pk]), {}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 422
+    assert "Not saved" in response.content.decode()
