@@ -1,0 +1,67 @@
+"""The instructor finds an overdue teacher, returns their work for revision, and the teacher sees why."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from coursework.factories import CohortFactory, EnrollmentFactory
+from coursework.models import CohortStage, StageProgress
+from partnerships.factories import PASSWORD, UserFactory
+from tests.browser.conftest import assert_accessible, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_instructor_returns_overdue_teachers_work_and_teacher_sees_feedback(page, new_page):
+    instructor = UserFactory(email="ivy@school.test", first_name="Ivy", last_name="Instructor")
+    cohort = CohortFactory(name="Browser cohort", instructors=[instructor])
+    tess = EnrollmentFactory(
+        cohort=cohort, teacher=UserFactory(email="tess@school.test", first_name="Tess", last_name="Teacher")
+    )
+    amy = EnrollmentFactory(
+        cohort=cohort, teacher=UserFactory(email="amy@school.test", first_name="Amy", last_name="Ahead")
+    )
+    StageProgress.objects.filter(enrollment=tess, stage="mindsets").update(
+        status=StageProgress.Status.SUBMITTED, submitted_at=timezone.now()
+    )
+    StageProgress.objects.filter(enrollment=amy, stage__in=["mindsets", "self-reflection"]).update(
+        status=StageProgress.Status.COMPLETE
+    )
+    CohortStage.objects.filter(cohort=cohort, stage="self-reflection").update(
+        due_on=timezone.localdate() - timedelta(days=2)
+    )
+
+    sign_in(page, instructor.email, PASSWORD)
+    page.get_by_role("link", name=f"Progress of {cohort}").click()
+    page.get_by_role("heading", level=1, name=f"Progress: {cohort}").wait_for()
+    assert_accessible(page)
+    assert page.get_by_role("row", name="Amy Ahead").count() == 1
+
+    page.get_by_label("Overdue only").check()
+    page.get_by_role("button", name="Apply filters").click()
+    page.get_by_text("Showing 1–1 of 1 teacher matching the filters").wait_for()
+    assert page.get_by_role("row", name="Amy Ahead").count() == 0
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Tess Teacher’s stage 1").click()
+    page.get_by_role("heading", level=1, name="Tess Teacher: stage 1").wait_for()
+    assert page.get_by_text("No work area yet").is_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Feedback for the teacher").fill("Add one example from your own school, please.")
+    page.get_by_label("Return it for revision").check()
+    page.get_by_role("button", name="Send feedback").click()
+    page.get_by_text("Stage returned for revision").wait_for()
+    assert page.get_by_text("Add one example from your own school, please.").is_visible()
+    assert_accessible(page)
+
+    teacher_page = new_page()
+    sign_in(teacher_page, "tess@school.test", PASSWORD)
+    assert teacher_page.get_by_text("asked for a revision of stage 1").first.is_visible()
+    assert_accessible(teacher_page)
+    teacher_page.goto(f"/course/enrollments/{tess.pk}/mindsets/")
+    feedback = teacher_page.get_by_role("region", name="Feedback from your instructor")
+    assert feedback.get_by_text("Add one example from your own school, please.").is_visible()
+    assert feedback.get_by_text("Returned for revision").is_visible()
+    assert_accessible(teacher_page)
