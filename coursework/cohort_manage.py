@@ -3,6 +3,7 @@
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -39,11 +40,16 @@ def _set_instructors(*, cohort, emails, actor):
     """Make the cohort's instructors exactly `emails` plus the actor; returns newly added."""
     wanted = {e.strip().lower() for e in emails if e.strip()}
     wanted.add(actor.email.lower())
-    existing = {u.email.lower(): u for u in User.objects.filter(email__in=wanted)}
-    people = [existing.get(e) or _invite_instructor(email=e, cohort=cohort, actor=actor) for e in sorted(wanted)]
+    match = Q()
+    for email in wanted:
+        match |= Q(email__iexact=email)
+    existing = {u.email.lower(): u for u in User.objects.filter(match)}
+    invited = [_invite_instructor(email=e, cohort=cohort, actor=actor) for e in sorted(wanted - existing.keys())]
+    people = [*existing.values(), *invited]
     before = set(cohort.instructors.values_list("pk", flat=True))
     cohort.instructors.set(people)
-    added = [p for p in people if p.pk not in before and p != actor]
+    # People with a new account already get the invitation email; tell the others.
+    added = [p for p in existing.values() if p.pk not in before and p != actor]
     if added:
         transaction.on_commit(
             lambda: notify(

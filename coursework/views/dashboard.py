@@ -80,7 +80,7 @@ def cohort_dashboard_csv(request, pk):
     filters = DashboardFilterForm(request.GET).filters()
     due = dashboard.due_dates(cohort)
     out = io.StringIO()
-    dashboard.write_csv(out, dashboard.filtered_enrollments(cohort, filters, due), due)
+    dashboard.write_csv(out, cohort, dashboard.filtered_enrollments(cohort, filters, due), due)
     response = HttpResponse(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     name = f"progress-{cohort.pk}-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -65,3 +65,41 @@ def test_instructor_returns_overdue_teachers_work_and_teacher_sees_feedback(page
     assert feedback.get_by_text("Add one example from your own school, please.").is_visible()
     assert feedback.get_by_text("Returned for revision").is_visible()
     assert_accessible(teacher_page)
+
+
+def test_evaluation_and_cohort_pages_are_accessible(page, new_page):
+    instructor = UserFactory(email="ivy@school.test", first_name="Ivy", last_name="Instructor")
+    cohort = CohortFactory(name="Browser cohort", instructors=[instructor])
+    tess = EnrollmentFactory(
+        cohort=cohort, teacher=UserFactory(email="tess@school.test", first_name="Tess", last_name="Teacher")
+    )
+
+    teacher_page = new_page()
+    sign_in(teacher_page, "tess@school.test", PASSWORD)
+    teacher_page.goto(f"/course/enrollments/{tess.pk}/final-reflection/")
+    teacher_page.get_by_role("link", name="Open the course evaluation").click()
+    teacher_page.get_by_role("heading", level=1, name="Course evaluation").wait_for()
+    assert_accessible(teacher_page)
+    teacher_page.get_by_role("button", name="Submit my evaluation").click()
+    teacher_page.get_by_text("Choose a rating from 1 to 5.").first.wait_for()
+    assert_accessible(teacher_page)
+    for group in teacher_page.locator("fieldset.rating").all():
+        group.get_by_label("4 Agree").check()
+    teacher_page.get_by_label("What worked well for you in this course?").fill("The meetings.")
+    teacher_page.get_by_role("button", name="Submit my evaluation").click()
+    teacher_page.get_by_text("Thank you — your evaluation is submitted.").wait_for()
+
+    sign_in(page, instructor.email, PASSWORD)
+    for path, heading in [
+        (f"/course/cohorts/{cohort.pk}/evaluations/", "Course evaluations"),
+        (f"/course/cohorts/{cohort.pk}/reminder-email/", "Reminder email"),
+        (f"/course/cohorts/{cohort.pk}/edit/", "Edit"),
+        (f"/course/cohorts/{cohort.pk}/", str(cohort)),
+        ("/course/cohorts/new/", "Start a new cohort"),
+    ]:
+        page.goto(path)
+        page.get_by_role("heading", level=1).filter(has_text=heading).wait_for()
+        assert_accessible(page)
+    page.goto(f"/course/cohorts/{cohort.pk}/evaluations/")
+    assert page.get_by_text("The meetings.").is_visible()
+    assert page.get_by_text("Mean 4.00 out of 5").first.is_visible()

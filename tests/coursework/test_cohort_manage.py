@@ -54,6 +54,7 @@ def test_instructor_creates_a_cohort_with_co_instructors_and_due_dates(
     assert not invited.has_usable_password()
     recipients = {m.to[0] for m in mail.outbox}
     assert "new.instructor@school.test" in recipients and colleague.email in recipients
+    assert [m.to for m in mail.outbox].count(["new.instructor@school.test"]) == 1
     invite = next(m for m in mail.outbox if m.to == ["new.instructor@school.test"])
     assert "/account/password/reset/" in invite.body
 
