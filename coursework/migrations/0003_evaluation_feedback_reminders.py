@@ -7,71 +7,261 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('coursework', '0002_initial'),
+        ("coursework", "0002_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CourseEvaluation',
+            name="CourseEvaluation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('clarity', models.PositiveSmallIntegerField(choices=[(1, 'Strongly disagree'), (2, 'Disagree'), (3, 'Neither agree nor disagree'), (4, 'Agree'), (5, 'Strongly agree')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='Each stage made clear what it asked of me and what good work looks like.')),
-                ('relevance', models.PositiveSmallIntegerField(choices=[(1, 'Strongly disagree'), (2, 'Disagree'), (3, 'Neither agree nor disagree'), (4, 'Agree'), (5, 'Strongly agree')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='The work was relevant to my school, my students and my role.')),
-                ('partnership', models.PositiveSmallIntegerField(choices=[(1, 'Strongly disagree'), (2, 'Disagree'), (3, 'Neither agree nor disagree'), (4, 'Agree'), (5, 'Strongly agree')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='The course helped me start a real working partnership with my administrator.')),
-                ('feedback', models.PositiveSmallIntegerField(choices=[(1, 'Strongly disagree'), (2, 'Disagree'), (3, 'Neither agree nor disagree'), (4, 'Agree'), (5, 'Strongly agree')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='My instructor’s feedback helped me improve my work.')),
-                ('workload', models.PositiveSmallIntegerField(choices=[(1, 'Strongly disagree'), (2, 'Disagree'), (3, 'Neither agree nor disagree'), (4, 'Agree'), (5, 'Strongly agree')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='The workload was manageable alongside my teaching.')),
-                ('recommend', models.PositiveSmallIntegerField(choices=[(1, 'Strongly disagree'), (2, 'Disagree'), (3, 'Neither agree nor disagree'), (4, 'Agree'), (5, 'Strongly agree')], validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='I would recommend this course to a colleague.')),
-                ('comment_worked', models.TextField(blank=True, verbose_name='What worked well for you in this course?')),
-                ('comment_change', models.TextField(blank=True, verbose_name='What should we change for the next cohort?')),
-                ('submitted_at', models.DateTimeField()),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('enrollment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='evaluation', to='coursework.enrollment')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "clarity",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Strongly disagree"),
+                            (2, "Disagree"),
+                            (3, "Neither agree nor disagree"),
+                            (4, "Agree"),
+                            (5, "Strongly agree"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="Each stage made clear what it asked of me and what good work looks like.",
+                    ),
+                ),
+                (
+                    "relevance",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Strongly disagree"),
+                            (2, "Disagree"),
+                            (3, "Neither agree nor disagree"),
+                            (4, "Agree"),
+                            (5, "Strongly agree"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="The work was relevant to my school, my students and my role.",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Strongly disagree"),
+                            (2, "Disagree"),
+                            (3, "Neither agree nor disagree"),
+                            (4, "Agree"),
+                            (5, "Strongly agree"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="The course helped me start a real working partnership with my administrator.",
+                    ),
+                ),
+                (
+                    "feedback",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Strongly disagree"),
+                            (2, "Disagree"),
+                            (3, "Neither agree nor disagree"),
+                            (4, "Agree"),
+                            (5, "Strongly agree"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="My instructor’s feedback helped me improve my work.",
+                    ),
+                ),
+                (
+                    "workload",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Strongly disagree"),
+                            (2, "Disagree"),
+                            (3, "Neither agree nor disagree"),
+                            (4, "Agree"),
+                            (5, "Strongly agree"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="The workload was manageable alongside my teaching.",
+                    ),
+                ),
+                (
+                    "recommend",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Strongly disagree"),
+                            (2, "Disagree"),
+                            (3, "Neither agree nor disagree"),
+                            (4, "Agree"),
+                            (5, "Strongly agree"),
+                        ],
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="I would recommend this course to a colleague.",
+                    ),
+                ),
+                (
+                    "comment_worked",
+                    models.TextField(blank=True, verbose_name="What worked well for you in this course?"),
+                ),
+                (
+                    "comment_change",
+                    models.TextField(blank=True, verbose_name="What should we change for the next cohort?"),
+                ),
+                ("submitted_at", models.DateTimeField()),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "enrollment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluation",
+                        to="coursework.enrollment",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='ReminderTemplate',
+            name="ReminderTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(default='Reminder: {stage} is due {due_date}', max_length=200)),
-                ('body', models.TextField(default='Hello {first_name},\n\nThis is a friendly reminder that the stage “{stage}” of {cohort} is due {due_date}.\n\nYou can pick up where you left off here:\n{link}\n\nIf something is getting in the way, reply to this email and tell me — we can find a way together.\n\n{instructor}\n')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('cohort', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_template', to='coursework.cohort')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("subject", models.CharField(default="Reminder: {stage} is due {due_date}", max_length=200)),
+                (
+                    "body",
+                    models.TextField(
+                        default="Hello {first_name},\n\nThis is a friendly reminder that the stage “{stage}” of {cohort} is due {due_date}.\n\nYou can pick up where you left off here:\n{link}\n\nIf something is getting in the way, reply to this email and tell me — we can find a way together.\n\n{instructor}\n"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "cohort",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminder_template",
+                        to="coursework.cohort",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('mindsets', 'Mindsets'), ('self-reflection', 'Self-reflection'), ('research', 'Research'), ('first-meeting', 'First meeting'), ('focus-areas', 'Focus areas'), ('second-meeting', 'Second meeting'), ('action-plan', 'Action plan'), ('final-reflection', 'Final reflection')], max_length=30)),
-                ('text', models.TextField()),
-                ('decision', models.CharField(blank=True, choices=[('', 'Comment'), ('complete', 'Marked complete'), ('needs_revision', 'Returned for revision')], default='', max_length=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feedback_given', to=settings.AUTH_USER_MODEL)),
-                ('enrollment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='coursework.enrollment')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("mindsets", "Mindsets"),
+                            ("self-reflection", "Self-reflection"),
+                            ("research", "Research"),
+                            ("first-meeting", "First meeting"),
+                            ("focus-areas", "Focus areas"),
+                            ("second-meeting", "Second meeting"),
+                            ("action-plan", "Action plan"),
+                            ("final-reflection", "Final reflection"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Comment"),
+                            ("complete", "Marked complete"),
+                            ("needs_revision", "Returned for revision"),
+                        ],
+                        default="",
+                        max_length=20,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="feedback_given",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "enrollment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="feedback", to="coursework.enrollment"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
-                'indexes': [models.Index(fields=['enrollment', 'stage'], name='coursework__enrollm_09268e_idx')],
+                "ordering": ["created_at", "id"],
+                "indexes": [models.Index(fields=["enrollment", "stage"], name="coursework__enrollm_09268e_idx")],
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('mindsets', 'Mindsets'), ('self-reflection', 'Self-reflection'), ('research', 'Research'), ('first-meeting', 'First meeting'), ('focus-areas', 'Focus areas'), ('second-meeting', 'Second meeting'), ('action-plan', 'Action plan'), ('final-reflection', 'Final reflection')], max_length=30)),
-                ('sent_at', models.DateTimeField()),
-                ('enrollment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='coursework.enrollment')),
-                ('sent_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reminders_sent', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("mindsets", "Mindsets"),
+                            ("self-reflection", "Self-reflection"),
+                            ("research", "Research"),
+                            ("first-meeting", "First meeting"),
+                            ("focus-areas", "Focus areas"),
+                            ("second-meeting", "Second meeting"),
+                            ("action-plan", "Action plan"),
+                            ("final-reflection", "Final reflection"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("sent_at", models.DateTimeField()),
+                (
+                    "enrollment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="coursework.enrollment",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reminders_sent",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-sent_at', '-id'],
-                'indexes': [models.Index(fields=['enrollment', '-sent_at'], name='coursework__enrollm_e044a3_idx')],
+                "ordering": ["-sent_at", "-id"],
+                "indexes": [models.Index(fields=["enrollment", "-sent_at"], name="coursework__enrollm_e044a3_idx")],
             },
         ),
     ]

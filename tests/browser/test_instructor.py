@@ -103,3 +103,19 @@ def test_evaluation_and_cohort_pages_are_accessible(page, new_page):
     page.goto(f"/course/cohorts/{cohort.pk}/evaluations/")
     assert page.get_by_text("The meetings.").is_visible()
     assert page.get_by_text("Mean 4.00 out of 5").first.is_visible()
+
+
+def test_instructor_reminds_every_teacher_on_the_page(page):
+    instructor = UserFactory(email="ivy@school.test", first_name="Ivy", last_name="Instructor")
+    cohort = CohortFactory(name="Browser cohort", instructors=[instructor])
+    for first in ("Tess", "Tom"):
+        EnrollmentFactory(cohort=cohort, teacher=UserFactory(first_name=first, last_name="Teacher"))
+    sign_in(page, instructor.email, PASSWORD)
+    page.goto(f"/course/cohorts/{cohort.pk}/dashboard/")
+    page.get_by_label("Select every teacher on this page").check()
+    assert page.get_by_label("Select Tom Teacher").is_checked()
+    page.get_by_label("Remind about stage").select_option("research")
+    page.get_by_role("button", name="Send reminder").click()
+    page.get_by_text("Reminder about Research sent to 2 teachers.").wait_for()
+    assert page.get_by_text("Reminded 0\xa0minutes ago (Research)").count() == 2
+    assert_accessible(page)

@@ -248,3 +248,18 @@ def test_dashboard_notes_who_was_reminded(client_for, instructor, cohort, enroll
     )
     html = client_for(instructor).get(reverse("coursework:cohort_dashboard", args=[cohort.pk])).content.decode()
     assert "Reminded 2\xa0days ago (Research)" in html
+
+
+@pytest.mark.parametrize("size", [2, 25])
+def test_review_and_stage_pages_query_budget(client_for, instructor, enrollment, size, django_assert_max_num_queries):
+    for i in range(size):
+        FeedbackFactory(enrollment=enrollment, stage="mindsets", author=instructor, text=f"Note {i}")
+    reviewer, teacher = client_for(instructor), client_for(enrollment.teacher)
+    reviewer.get(review_url(enrollment))
+    teacher.get(reverse("coursework:stage", args=[enrollment.pk, "mindsets"]))
+    with django_assert_max_num_queries(8):
+        response = reviewer.get(review_url(enrollment))
+    assert response.content.decode().count("feedback-item") == size
+    with django_assert_max_num_queries(8):
+        response = teacher.get(reverse("coursework:stage", args=[enrollment.pk, "mindsets"]))
+    assert f"Note {size - 1}" in response.content.decode()
