@@ -31,3 +31,10 @@ def manageable_cohort_invitations(user):
     if not user.is_authenticated:
         return CohortInvitation.objects.none()
     return CohortInvitation.objects.filter(cohort__instructors=user)
+
+
+def may_create_cohorts(user):
+    """Instructors (people teaching a cohort) and staff may start new cohorts."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or Cohort.objects.filter(instructors=user).exists()

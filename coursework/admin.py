@@ -8,12 +8,16 @@ from .models import (
     CohortInvitation,
     CohortStage,
     Course,
+    CourseEvaluation,
     Domain,
     Enrollment,
+    Feedback,
     Framework,
     Practice,
     Rating,
     RatingLevel,
+    Reminder,
+    ReminderTemplate,
     ResearchSource,
     SelfAssessment,
     StageProgress,
@@ -68,6 +72,36 @@ class CohortInvitationAdmin(admin.ModelAdmin):
     raw_id_fields = ["cohort", "invited_by", "accepted_by"]
     readonly_fields = ["token_hash"]
     list_select_related = ["cohort"]
+
+
+@admin.register(CourseEvaluation)
+class CourseEvaluationAdmin(admin.ModelAdmin):
+    list_display = ["enrollment", "submitted_at", "updated_at"]
+    list_filter = ["enrollment__cohort"]
+    raw_id_fields = ["enrollment"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["enrollment", "stage", "author", "decision", "created_at"]
+    list_filter = ["stage", "decision"]
+    raw_id_fields = ["enrollment", "author"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort", "author"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["enrollment", "stage", "sent_by", "sent_at"]
+    list_filter = ["stage"]
+    raw_id_fields = ["enrollment", "sent_by"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort", "sent_by"]
+
+
+@admin.register(ReminderTemplate)
+class ReminderTemplateAdmin(admin.ModelAdmin):
+    list_display = ["cohort", "subject", "updated_at"]
+    raw_id_fields = ["cohort"]
 
 
 # Self-reflection frameworks (instructors may also load one with `manage.py load_framework`).

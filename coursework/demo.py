@@ -2,7 +2,7 @@
 
 from partnerships.models import Membership, User
 
-from .models import Cohort, CohortStage, Course, StageProgress
+from .models import Cohort, CohortStage, Course, CourseEvaluation, Enrollment, Feedback, StageProgress
 from .services import cohort_stages_ensure, enrollment_create
 from .stages import STAGES
 
@@ -95,7 +95,65 @@ def seed(*, today, timedelta):
         other = enrollment_create(cohort=cohort, teacher=person)
         if created:
             _set_progress(other, done, now)
+    _seed_instructor_side(cohort, instructor, now, timedelta)
     return course_created or cohort_created or teacher_created
+
+
+# The instructor's side: submitted work waiting for review, recent activity, feedback
+# and a few course evaluations, so the dashboard and the aggregates look real.
+DEMO_SUBMITTED = {"daniel.kim@demo.test": "self-reflection", "james.okafor@demo.test": "first-meeting"}
+DEMO_ACTIVITY_DAYS = {
+    "teacher@demo.test": 0,
+    "maria.alvarez@demo.test": 2,
+    "james.okafor@demo.test": 1,
+    "priya.shah@demo.test": 4,
+    "daniel.kim@demo.test": 9,
+}
+DEMO_EVALUATIONS = {
+    "priya.shah@demo.test": (
+        {"clarity": 5, "relevance": 5, "partnership": 4, "feedback": 5, "workload": 3, "recommend": 5},
+        "Preparing for the second meeting with the focus areas side by side — my principal said it was the "
+        "clearest pitch she had heard all year.",
+        "The research stage took me far longer than the estimate; more example sources would help.",
+    ),
+    "maria.alvarez@demo.test": (
+        {"clarity": 4, "relevance": 5, "partnership": 4, "feedback": 4, "workload": 2, "recommend": 4},
+        "The interview questions gave me a way in with an administrator I barely knew.",
+        "Spread the due dates out around report-card week.",
+    ),
+    "james.okafor@demo.test": (
+        {"clarity": 3, "relevance": 4, "partnership": 3, "feedback": 4, "workload": 3, "recommend": 4},
+        "Seeing the work from the administrator's chair.",
+        "",
+    ),
+}
+
+
+def _seed_instructor_side(cohort, instructor, now, timedelta):
+    enrollments = {e.teacher.email: e for e in Enrollment.objects.filter(cohort=cohort).select_related("teacher")}
+    for email, stage in DEMO_SUBMITTED.items():
+        StageProgress.objects.filter(
+            enrollment=enrollments[email], stage=stage, status=StageProgress.Status.IN_PROGRESS
+        ).update(status=StageProgress.Status.SUBMITTED, submitted_at=now - timedelta(days=1))
+    for email, days in DEMO_ACTIVITY_DAYS.items():
+        Enrollment.objects.filter(pk=enrollments[email].pk, last_activity_at__isnull=True).update(
+            last_activity_at=now - timedelta(days=days, hours=3)
+        )
+    for email, (ratings, worked, change) in DEMO_EVALUATIONS.items():
+        CourseEvaluation.objects.get_or_create(
+            enrollment=enrollments[email],
+            defaults={**ratings, "comment_worked": worked, "comment_change": change, "submitted_at": now},
+        )
+    jordan = enrollments["teacher@demo.test"]
+    if not Feedback.objects.filter(enrollment=jordan).exists():
+        Feedback.objects.create(
+            enrollment=jordan,
+            stage="mindsets",
+            author=instructor,
+            decision=Feedback.Decision.COMPLETE,
+            text="A thoughtful start. Your note on seeing the library from your principal's chair is worth "
+            "bringing to the first meeting.",
+        )
 
 
 # Stage 2 and 3 inputs for the main demo teacher ------------------------------------------

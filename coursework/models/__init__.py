@@ -6,6 +6,8 @@ from .courses import (
     Enrollment,
     StageProgress,
 )
+from .evaluation import CourseEvaluation
+from .feedback import Feedback, Reminder, ReminderTemplate
 from .research import ResearchSource, StrategicGoal
 from .selfassessment import (
     ChosenPractice,
@@ -32,7 +34,11 @@ __all__ = [
     "Cohort",
     "CohortInvitation",
     "CohortStage",
+    "CourseEvaluation",
     "Course",
     "Enrollment",
+    "Feedback",
+    "Reminder",
+    "ReminderTemplate",
     "StageProgress",
 ]

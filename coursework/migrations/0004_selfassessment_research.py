@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coursework', '0002_initial'),
+        ('coursework', '0003_evaluation_feedback_reminders'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,6 +9,6 @@ def load_default(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("coursework", "0003_selfassessment_research")]
+    dependencies = [("coursework", "0004_selfassessment_research")]
 
     operations = [migrations.RunPython(load_default, migrations.RunPython.noop)]
