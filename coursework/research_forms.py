@@ -54,6 +54,7 @@ class StrategicGoalForm(forms.ModelForm):
 
     def __init__(self, *args, sources, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["level"].choices = StrategicGoal.Level.choices  # no blank radio button
         field = self.fields["source"]
         field.queryset = sources
         field.empty_label = "— not from a listed source —"

@@ -45,6 +45,7 @@ def results(domains, ratings_by_practice, levels):
                 {
                     "practice": practice,
                     "level": level,
+                    "evidence": rating.evidence if rating else "",
                     "percent": round(level.value * 100 / top) if level else 0,
                 }
             )
@@ -88,6 +89,8 @@ def self_reflection_context(enrollment):
 @stage_work(STAGE)
 def self_reflection_work(request, enrollment, *, read_only):
     context = self_reflection_context(enrollment)
+    if read_only:
+        return {"template": "coursework/stages/self-reflection.html", "read_only": True, **context}
     levels, ratings = context["levels"], context["ratings"]
     bound_rating = bound_form(request, "rating")
     for domain in context["domains"]:

@@ -204,3 +204,14 @@ def test_stage_page_query_count_does_not_grow_with_sources_and_goals(client_for,
         response = client.get(stage_url(enrollment))
     assert response.status_code == 200
     assert response.content.decode().count('id="goal-') == count
+
+
+def test_instructor_reads_the_research_without_forms(client_for, instructor, enrollment):
+    source = ResearchSourceFactory(enrollment=enrollment, title="Board minutes")
+    StrategicGoalFactory(enrollment=enrollment, source=source, statement="Family literacy")
+    response = client_for(instructor).get(reverse("coursework:stage_review", args=[enrollment.pk, STAGE]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Board minutes" in html and "Family literacy" in html
+    assert reverse("coursework:research_source_add", args=[enrollment.pk]) not in html
+    assert reverse("coursework:research_source_edit", args=[enrollment.pk, source.pk]) not in html

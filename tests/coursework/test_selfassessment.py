@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils.html import escape
 
 from coursework import evidence
 from coursework.factories import CohortFactory, EnrollmentFactory
@@ -404,3 +405,17 @@ def test_htmx_invalid_save_says_not_saved(client_for, enrollment):
     )
     assert response.status_code == 422
     assert "Not saved" in response.content.decode()
+
+
+def test_instructor_reads_the_self_assessment_without_forms(client_for, instructor, enrollment):
+    framework = default_framework()
+    practices = practices_of(framework)
+    rating_save(enrollment=enrollment, practice=practices[0], level=framework.levels.get(value=3), evidence="Led PD.")
+    choices_save(enrollment=enrollment, strengths=practices[:2], growth_areas=practices[2:4])
+    response = client_for(instructor).get(reverse("coursework:stage_review", args=[enrollment.pk, STAGE]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "3 — Proficient" in html and "Led PD." in html
+    assert escape(practices[3].statement) in html
+    assert reverse("coursework:rating_save", args=[enrollment.pk, practices[0].pk]) not in html
+    assert reverse("coursework:choices_save", args=[enrollment.pk]) not in html

@@ -210,3 +210,16 @@ def test_stage_page_query_count_does_not_grow(client_for, django_assert_max_num_
         response = client.get(url("stage", enrollment, STAGE))
     assert response.status_code == 200
     assert response.content.decode().count('id="question-') == count
+
+
+def test_instructor_reads_the_first_meeting_without_forms(client_for, instructor, enrollment):
+    meeting = MeetingFactory(partnership=enrollment.partnership, notes="General note")
+    InterviewQuestionFactory(meeting=meeting, text="Needs?", notes="Devices at home")
+    OpportunityFactory(meeting=meeting, text="Chromebook lending")
+    response = client_for(instructor).get(reverse("coursework:stage_review", args=[enrollment.pk, STAGE]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in ("Needs?", "Devices at home", "General note", "Chromebook lending", "Pat Principal, Principal"):
+        assert text in html
+    assert reverse("coursework:first_meeting_save", args=[enrollment.pk]) not in html
+    assert reverse("coursework:first_meeting_invite", args=[enrollment.pk]) not in html
