@@ -419,3 +419,16 @@ def test_instructor_reads_the_self_assessment_without_forms(client_for, instruct
     assert escape(practices[3].statement) in html
     assert reverse("coursework:rating_save", args=[enrollment.pk, practices[0].pk]) not in html
     assert reverse("coursework:choices_save", args=[enrollment.pk]) not in html
+
+
+def test_a_framework_in_use_cannot_be_replaced(tmp_path):
+    framework = framework_load(data=small_framework("In use"))
+    cohort = CohortFactory()
+    CohortFramework.objects.create(cohort=cohort, framework=framework)
+    enrollment = EnrollmentFactory(cohort=cohort)
+    rating_save(enrollment=enrollment, practice=practices_of(framework)[0], level=framework.levels.first())
+    path = tmp_path / "fw.json"
+    path.write_text(json.dumps(small_framework("In use", domains=5)))
+    with pytest.raises(CommandError, match="already used by teachers"):
+        call_command("load_framework", str(path), "--replace")
+    assert framework.domains.count() == 2
