@@ -247,3 +247,10 @@ def test_meeting_page_query_count_does_not_grow(
         response = client.get(meeting.get_absolute_url())
     assert response.content.decode().count("<li>") >= 2 * count
     assert InterviewQuestion.objects.count() == count
+
+
+def test_partnership_page_links_to_its_meetings(client_for, partnership, administrator):
+    meeting = MeetingFactory(partnership=partnership)
+    html = client_for(administrator).get(partnership.get_absolute_url()).content.decode()
+    assert meeting.get_absolute_url() in html
+    assert "First interview with Pat Principal, Principal" in html
