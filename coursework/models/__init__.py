@@ -15,3 +15,20 @@ __all__ = [
     "Enrollment",
     "StageProgress",
 ]
+from .collaboratives import (  # noqa: E402
+    Collaborative,
+    CollaborativeInvitation,
+    CollaborativeMembership,
+    Post,
+    Reply,
+    Report,
+)
+
+__all__ += [
+    "Collaborative",
+    "CollaborativeInvitation",
+    "CollaborativeMembership",
+    "Post",
+    "Reply",
+    "Report",
+]
