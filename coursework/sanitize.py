@@ -9,7 +9,7 @@ Text is stored exactly as typed and rendered on display by ``render_markdownish`
    lines starting ``- `` or ``* `` (``<ul>``), ``1. `` (``<ol>``), ``> `` (``<blockquote>``),
    ``[text](url)`` links and bare ``http(s)://`` links;
 3. the result is passed through nh3 (the ammonia sanitiser) with only those tags,
-   ``href`` on links, the schemes http/https/mailto and rel="noopener noreferrer nofollow"
+   ``href`` on links, only absolute http/https/mailto URLs and rel="noopener noreferrer nofollow"
    — a second, independent line of defence should step 2 ever produce something else.
 """
 
@@ -43,6 +43,7 @@ def clean_html(fragment):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=LINK_REL,
+        url_relative="deny",
         strip_comments=True,
     )
 

@@ -73,7 +73,11 @@ class AgreeForm(forms.Form):
 
 class PostForm(forms.Form):
     body = forms.CharField(
-        label="Your reflection", widget=forms.Textarea(attrs={"rows": 6}), max_length=10_000, help_text=BODY_HELP
+        label="Your reflection",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10_000,
+        help_text=BODY_HELP,
+        error_messages={"required": "Write something before posting."},
     )
     link_url = forms.CharField(
         label="Link (optional)",
@@ -113,7 +117,11 @@ class PostEditForm(PostForm):
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label="Your reply", widget=forms.Textarea(attrs={"rows": 3}), max_length=5_000, help_text=BODY_HELP
+        label="Your reply",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        help_text=BODY_HELP,
+        error_messages={"required": "Write something before replying."},
     )
     tag = forms.ChoiceField(
         label="What kind of reply is it?",
@@ -135,6 +143,7 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2_000,
         help_text="Only the cohort’s instructors see this.",
+        error_messages={"required": "Say briefly what the problem is, so the instructor can help."},
     )
 
 
