@@ -1,0 +1,78 @@
+"""A teacher shares a focus-area draft in a collaborative; a peer replies with a challenge."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from coursework.factories import CohortFactory, CollaborativeFactory, CollaborativeMembershipFactory, EnrollmentFactory
+from partnerships.factories import PASSWORD, UserFactory
+from partnerships.models import FocusArea
+
+from .conftest import assert_accessible, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def setting():
+    cohort = CohortFactory(name="Spring cohort")
+    first = EnrollmentFactory(
+        cohort=cohort, teacher=UserFactory(email="first@school.test", first_name="Fay", last_name="First")
+    )
+    second = EnrollmentFactory(
+        cohort=cohort, teacher=UserFactory(email="second@school.test", first_name="Sid", last_name="Second")
+    )
+    collaborative = CollaborativeFactory(cohort=cohort, name="Reading leaders")
+    CollaborativeMembershipFactory(collaborative=collaborative, user=first.teacher, agreed_to_norms_at=None)
+    CollaborativeMembershipFactory(collaborative=collaborative, user=second.teacher)
+    FocusArea.objects.create(
+        partnership=first.partnership,
+        title="Independent reading time",
+        need="Grade 7 students read for pleasure less each year.",
+        rationale="Library circulation fell 30% in two years.",
+    )
+    return collaborative
+
+
+def test_share_focus_area_and_receive_a_challenge(page, new_page, setting):
+    sign_in(page, "first@school.test", PASSWORD)
+    assert_accessible(page)
+    page.get_by_role("link", name="Reading leaders", exact=True).click()
+    expect(page.get_by_role("heading", level=1, name="Reading leaders")).to_be_visible()
+    expect(page.get_by_role("heading", name="Our norms")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("I have read these norms and agree to work by them.").check()
+    page.get_by_role("button", name="Agree and join in").click()
+    page.get_by_label("Your reflection").fill("Here is my **draft**. Where is it weakest?")
+    page.get_by_label("Share a piece of your stage work (optional)").select_option(
+        label="Focus area draft: Independent reading time"
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Post to the group").click()
+    expect(page.get_by_text("Your post is shared with the group.")).to_be_visible()
+    expect(page.get_by_text("Focus area draft", exact=True)).to_be_visible()
+    expect(page.get_by_text("Library circulation fell 30% in two years.")).to_be_visible()
+    assert_accessible(page)
+
+    peer = new_page()
+    sign_in(peer, "second@school.test", PASSWORD)
+    peer.get_by_role("link", name="Reading leaders", exact=True).click()
+    expect(peer.locator(".collab-body strong", has_text="draft")).to_be_visible()
+    assert_accessible(peer)
+    peer.get_by_role("link", name=re.compile(r"^Reply to the post by Fay First")).click()
+    assert_accessible(peer)
+    peer.get_by_label("Your reply").fill("Is pleasure reading the need, or access to books?")
+    peer.get_by_label("Challenge").check()
+    peer.get_by_role("button", name="Post reply").click()
+    expect(peer.get_by_text("Your reply is posted.")).to_be_visible()
+    assert_accessible(peer)
+
+    page.goto(setting.get_absolute_url())
+    expect(page.locator(".tag-count.tag-challenge")).to_have_text("Challenge: 1")
+    expect(page.get_by_text("Is pleasure reading the need, or access to books?")).to_be_visible()
+    assert_accessible(page)
+    page.goto("/")
+    expect(page.get_by_role("link", name=re.compile("replied \\(challenge\\)"))).to_be_visible()
+    assert_accessible(page)
