@@ -76,3 +76,38 @@ def test_share_focus_area_and_receive_a_challenge(page, new_page, setting):
     page.goto("/")
     expect(page.get_by_role("link", name=re.compile("replied \\(challenge\\)"))).to_be_visible()
     assert_accessible(page)
+
+
+def test_teacher_starts_a_collaborative_and_a_peer_joins(page, new_page):
+    cohort = CohortFactory(name="Winter cohort")
+    EnrollmentFactory(cohort=cohort, teacher=UserFactory(email="starter@school.test", first_name="Stella"))
+    EnrollmentFactory(
+        cohort=cohort, teacher=UserFactory(email="joiner@school.test", first_name="Jo", last_name="Joiner")
+    )
+
+    sign_in(page, "starter@school.test", PASSWORD)
+    page.get_by_role("link", name=re.compile("All collaboratives")).click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Start a collaborative in Winter cohort (Fall 2026)").click()
+    assert_accessible(page)
+    page.get_by_label("Name").fill("Coaches circle")
+    page.get_by_label(re.compile("Jo Joiner")).check()
+    page.get_by_role("button", name="Start the collaborative").click()
+    expect(page.get_by_role("heading", level=1, name="Coaches circle")).to_be_visible()
+    page.get_by_role("link", name="Members").click()
+    expect(page.get_by_text("Invited, not yet joined")).to_be_visible()
+    assert_accessible(page)
+
+    joiner = new_page()
+    sign_in(joiner, "joiner@school.test", PASSWORD)
+    joiner.get_by_role("link", name="Join Coaches circle").click()
+    expect(joiner.get_by_role("heading", name="The group’s norms")).to_be_visible()
+    assert_accessible(joiner)
+    joiner.get_by_role("button", name="Agree and join").click()
+    expect(joiner.get_by_text("Tick the box to agree")).to_be_visible()
+    assert_accessible(joiner)
+    joiner.get_by_label("I have read these norms and agree to work by them.").check()
+    joiner.get_by_role("button", name="Agree and join").click()
+    expect(joiner.get_by_role("heading", level=1, name="Coaches circle")).to_be_visible()
+    expect(joiner.get_by_role("heading", name="Share a reflection")).to_be_visible()
+    assert_accessible(joiner)
