@@ -42,7 +42,7 @@ from ..collaboratives.forms import (
     ReplyForm,
     ReportForm,
 )
-from ..models import CollaborativeMembership, Reply
+from ..models import CollaborativeMembership, Reply, Report
 from ..models.collaboratives import RESTORE_WINDOW
 from ..sharing import shareables_for
 
@@ -141,7 +141,9 @@ def _feed(request, collaborative, *, post_form=None, agree_form=None, prompt_for
         context["agree_form"] = agree_form or AgreeForm()
     if is_instructor:
         context["prompt_form"] = prompt_form or PromptForm(initial={"prompt": collaborative.prompt})
-        context["open_reports"] = collaborative.posts.filter(reports__handled_at__isnull=True).count()
+        context["open_reports"] = Report.objects.filter(
+            post__collaborative=collaborative, handled_at__isnull=True
+        ).count()
     return render(request, "coursework/collaboratives/feed.html", context, status=status)
 
 

@@ -317,6 +317,14 @@ def test_member_reports_and_instructor_handles(client_for, collab, post, peer, i
     assert report.handled_at is not None and report.handled_by == instructor
 
 
+def test_instructor_sees_the_number_of_open_reports(client_for, collab, post, peer, instructor):
+    client = client_for(instructor)
+    assert "Reports</a>" in client.get(collab.get_absolute_url()).content.decode()
+    Report.objects.create(post=post, reporter=peer, reason="a")
+    Report.objects.create(post=post, reporter=peer, reason="b", handled_at=timezone.now())
+    assert "Reports (1 open)" in client.get(collab.get_absolute_url()).content.decode()
+
+
 def test_instructor_sets_prompt_members_see_it(client_for, collab, member, instructor):
     client_for(instructor).post(
         reverse("coursework:collaborative_prompt", args=[collab.pk]), {"prompt": "What surprised you?"}
@@ -493,3 +501,27 @@ def test_feed_paginates(client_for, collab, member, peer):
     second = client.get(collab.get_absolute_url() + "?page=2").content.decode()
     assert second.count('class="collab-post') == 5
     assert client.get(collab.get_absolute_url() + "?page=zzz").status_code == 200
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_list_pages_query_budgets(
+    client_for, cohort, collab, member, peer, instructor, django_assert_max_num_queries, size
+):
+    for i in range(size):
+        CollaborativeMembershipFactory(collaborative=CollaborativeFactory(cohort=cohort), user=member)
+        CollaborativeMembershipFactory(
+            collaborative=collab, user=EnrollmentFactory(cohort=cohort).teacher, agreed_to_norms_at=None
+        )
+        post = PostFactory(collaborative=collab, author=member, deleted_at=timezone.now())
+        ReplyFactory(post=post, author=member, deleted_at=timezone.now())
+        Report.objects.create(post=PostFactory(collaborative=collab, author=peer), reporter=member, reason=f"r{i}")
+    teacher, teacher_instructor = client_for(member), client_for(instructor)
+    pages = [
+        (teacher, reverse("coursework:collaborative_list"), 9),
+        (teacher, reverse("coursework:collaborative_members", args=[collab.pk]), 8),
+        (teacher, reverse("coursework:collaborative_deleted", args=[collab.pk]), 5),
+        (teacher_instructor, reverse("coursework:collaborative_reports", args=[collab.pk]), 7),
+    ]
+    for client, url, budget in pages:
+        with django_assert_max_num_queries(budget, info=url):
+            assert client.get(url).status_code == 200
