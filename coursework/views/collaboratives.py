@@ -185,6 +185,10 @@ def collaborative_prompt(request, pk):
 @require_POST
 def post_create(request, pk):
     collaborative = get_object_or_404(member_collaboratives(request.user).select_related("cohort"), pk=pk)
+    membership, _ = _role(request, collaborative)
+    if not membership.has_agreed:
+        messages.error(request, "Please read and agree to the group’s norms before you post.")
+        return redirect(collaborative)
     form = PostForm(request.POST, shareables=_shareables(request, collaborative))
     if form.is_valid():
         try:
@@ -236,6 +240,10 @@ def post_detail(request, pk):
 @require_POST
 def reply_create(request, pk):
     post = _post_with_replies(member_posts(request.user), pk)
+    membership, _ = _role(request, post.collaborative)
+    if not membership.has_agreed:
+        messages.error(request, "Please read and agree to the group’s norms before you reply.")
+        return redirect(post.collaborative)
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:

@@ -162,8 +162,11 @@ def test_feed_shows_norms_and_asks_a_new_member_to_agree(client_for, collab, enr
     assert "Our norms" in page and "Challenge ideas, not people" in page
     assert "Agree and join in" in page and "Share a reflection" not in page
 
-    refused = client.post(reverse("coursework:collaborative_post_create", args=[collab.pk]), {"body": "Hi"})
-    assert refused.status_code == 400 and not Post.objects.exists()
+    refused = client.post(
+        reverse("coursework:collaborative_post_create", args=[collab.pk]), {"body": "Hi"}, follow=True
+    )
+    assert "agree to the group’s norms before you post" in refused.content.decode()
+    assert not Post.objects.exists()
 
     missing = client.post(reverse("coursework:collaborative_agree", args=[collab.pk]), {})
     assert missing.status_code == 400 and "Tick the box" in missing.content.decode()
@@ -239,6 +242,16 @@ def test_reply_with_tag_and_counts(client_for, collab, post, member, peer, class
     assert "Challenge: <strong>1</strong>" in page
     assert "Support: <strong>1</strong>" in page
     assert "Question: <strong>0</strong>" in page
+
+
+def test_reply_before_agreeing_explains(client_for, collab, post, enrollment, member):
+    newcomer = EnrollmentFactory(cohort=collab.cohort).teacher
+    CollaborativeMembershipFactory(collaborative=collab, user=newcomer, agreed_to_norms_at=None)
+    response = client_for(newcomer).post(
+        reverse("coursework:collaborative_reply", args=[post.pk]), {"body": "Hi"}, follow=True
+    )
+    assert "agree to the group’s norms before you reply" in response.content.decode()
+    assert not Reply.objects.exists()
 
 
 def test_empty_reply_keeps_tag_and_explains(client_for, post, peer):
