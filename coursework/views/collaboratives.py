@@ -261,7 +261,7 @@ def reply_create(request, pk):
 @login_required
 def post_edit(request, pk):
     post = get_object_or_404(own_posts(request.user).live().select_related("collaborative__cohort"), pk=pk)
-    if not post.is_editable():
+    if not post.is_editable() and request.method != "POST":
         messages.error(
             request,
             "The time for editing this post has passed (posts can be edited for "
@@ -275,7 +275,7 @@ def post_edit(request, pk):
                 post=post, author=request.user, body=form.cleaned_data["body"], link_url=form.cleaned_data["link_url"]
             )
         except services.CollaborativeError as error:
-            form.add_error(None, str(error))
+            form.add_error(None, f"{error} Your text is still below so you can copy it.")
         else:
             messages.success(request, "Your post is updated.")
             return redirect(post)
@@ -313,7 +313,7 @@ def reply_edit(request, pk):
         .select_related("post__collaborative"),
         pk=pk,
     )
-    if not reply.is_editable():
+    if not reply.is_editable() and request.method != "POST":
         messages.error(
             request,
             "The time for editing this reply has passed (replies can be edited for "
@@ -327,7 +327,7 @@ def reply_edit(request, pk):
                 reply=reply, author=request.user, body=form.cleaned_data["body"], tag=form.cleaned_data["tag"]
             )
         except services.CollaborativeError as error:
-            form.add_error(None, str(error))
+            form.add_error(None, f"{error} Your text is still below so you can copy it.")
         else:
             messages.success(request, "Your reply is updated.")
             return redirect(reply.post)

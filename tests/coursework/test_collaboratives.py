@@ -279,12 +279,15 @@ def test_edit_after_window_is_refused_with_a_clear_message(client_for, post, mem
     settings.COLLABORATIVE_EDIT_WINDOW = timedelta(minutes=5)
     Post.objects.filter(pk=post.pk).update(created_at=timezone.now() - timedelta(minutes=6))
     client = client_for(member)
-    response = client.post(
-        reverse("coursework:collaborative_post_edit", args=[post.pk]), {"body": "Too late", "link_url": ""}, follow=True
-    )
+    url = reverse("coursework:collaborative_post_edit", args=[post.pk])
+    response = client.post(url, {"body": "Too late but typed", "link_url": ""})
     post.refresh_from_db()
     assert post.body == "My first reflection"
-    assert "can be edited for 5 minutes" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "can be edited for 5 minutes" in page and "Too late but typed" in page  # nothing typed is lost
+    opened = client.get(url, follow=True).content.decode()
+    assert "The time for editing this post has passed" in opened
 
 
 def test_delete_restore_and_recently_deleted(client_for, collab, post, member, peer):
