@@ -91,3 +91,60 @@ class ReminderAdmin(admin.ModelAdmin):
 class ReminderTemplateAdmin(admin.ModelAdmin):
     list_display = ["cohort", "subject", "updated_at"]
     raw_id_fields = ["cohort"]
+
+
+# --- Thought-partner collaboratives ----------------------------------------------------
+from .models import (  # noqa: E402
+    Collaborative,
+    CollaborativeInvitation,
+    CollaborativeMembership,
+    Post,
+    Reply,
+    Report,
+)
+
+
+class CollaborativeMembershipInline(admin.TabularInline):
+    model = CollaborativeMembership
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(Collaborative)
+class CollaborativeAdmin(admin.ModelAdmin):
+    list_display = ["name", "cohort", "created_by", "created_at"]
+    list_filter = ["cohort"]
+    search_fields = ["name", "cohort__name"]
+    raw_id_fields = ["cohort", "created_by"]
+    inlines = [CollaborativeMembershipInline]
+
+
+@admin.register(CollaborativeInvitation)
+class CollaborativeInvitationAdmin(admin.ModelAdmin):
+    list_display = ["invitee", "collaborative", "invited_by", "created_at", "accepted_at", "declined_at"]
+    raw_id_fields = ["collaborative", "invitee", "invited_by"]
+    list_select_related = ["invitee", "collaborative", "invited_by"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ["author", "collaborative", "created_at", "edited_at", "deleted_at"]
+    list_filter = ["collaborative__cohort"]
+    search_fields = ["author__email", "body"]
+    raw_id_fields = ["collaborative", "author"]
+    list_select_related = ["author", "collaborative"]
+
+
+@admin.register(Reply)
+class ReplyAdmin(admin.ModelAdmin):
+    list_display = ["author", "post", "tag", "created_at", "deleted_at"]
+    list_filter = ["tag"]
+    raw_id_fields = ["post", "author"]
+    list_select_related = ["author", "post"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["post", "reporter", "created_at", "handled_at"]
+    raw_id_fields = ["post", "reporter", "handled_by"]
+    list_select_related = ["post", "reporter"]

@@ -89,13 +89,16 @@ def seed(*, today, timedelta):
         partnership=partnership, user=principal, defaults={"role": Membership.Role.ADMINISTRATOR}
     )
 
+    peers = []
     for email, first, last, job, school, done in OTHER_TEACHERS:
         person, created = _user(email, first, last, job, school)
         other = enrollment_create(cohort=cohort, teacher=person)
+        peers.append(person)
         if created:
             _set_progress(other, done, now)
     _seed_instructor_side(cohort, instructor, now, timedelta)
-    return course_created or cohort_created or teacher_created
+    collaborative_created = _seed_collaborative(cohort, instructor, [teacher, *peers[:2]], now, timedelta)
+    return course_created or cohort_created or teacher_created or collaborative_created
 
 
 # The instructor's side: submitted work waiting for review, recent activity, feedback
@@ -153,3 +156,66 @@ def _seed_instructor_side(cohort, instructor, now, timedelta):
             text="A thoughtful start. Your note on seeing the library from your principal's chair is worth "
             "bringing to the first meeting.",
         )
+
+
+def _seed_collaborative(cohort, instructor, members, now, timedelta):
+    """One thought-partner collaborative with a couple of posts and replies (idempotent)."""
+    from .collaboratives.forms import DEFAULT_NORMS
+    from .models import Collaborative, CollaborativeMembership, Post, Reply
+
+    collaborative, created = Collaborative.objects.get_or_create(
+        cohort=cohort,
+        name="Librarians and coaches",
+        defaults={
+            "norms": DEFAULT_NORMS,
+            "created_by": instructor,
+            "prompt": "What is one assumption about your administrator you want to test before the second meeting?",
+            "prompt_set_at": now,
+        },
+    )
+    for person in members:
+        CollaborativeMembership.objects.get_or_create(
+            collaborative=collaborative, user=person, defaults={"agreed_to_norms_at": now}
+        )
+    if not created:
+        return False
+    jordan, maria, james = members
+    first = Post.objects.create(
+        collaborative=collaborative,
+        author=jordan,
+        created_at=now - timedelta(days=2),
+        body="I keep framing the library as *support* for teachers. After the first interview I wonder "
+        "whether our principal sees it as a **leadership** space instead.\n\nHas anyone asked their "
+        "administrator that directly?",
+    )
+    Reply.objects.create(
+        post=first,
+        author=maria,
+        tag=Reply.Tag.CHALLENGE,
+        created_at=now - timedelta(days=1, hours=20),
+        body="Is it either/or? What would change in your focus areas if it were both?",
+    )
+    Reply.objects.create(
+        post=first,
+        author=james,
+        tag=Reply.Tag.QUESTION,
+        created_at=now - timedelta(days=1, hours=8),
+        body="What did the strategic plan say about the library, if anything?",
+    )
+    second = Post.objects.create(
+        collaborative=collaborative,
+        author=maria,
+        created_at=now - timedelta(days=1),
+        body="Sharing where I am. I'd love ideas for stage 3: which district documents were most useful?",
+        shared_kind="progress",
+        shared_title="Where I am in the unit",
+        shared_text="5 of 8 stages complete.",
+    )
+    Reply.objects.create(
+        post=second,
+        author=jordan,
+        tag=Reply.Tag.IDEA,
+        created_at=now - timedelta(hours=20),
+        body="Board minutes from the last two budget meetings told me more than the plan itself.",
+    )
+    return True

@@ -143,3 +143,47 @@ def bulk_enrollments(cohort, count, *, status_for=None, last_activity_at=None, p
         batch_size=2000,
     )
     return enrollments
+
+
+# --- Thought-partner collaboratives ----------------------------------------------------
+from .models import Collaborative, CollaborativeMembership, Post, Reply  # noqa: E402
+
+
+class CollaborativeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Collaborative
+
+    cohort = factory.SubFactory(CohortFactory)
+    name = factory.Sequence(lambda n: f"Thought partners {n}")
+    norms = "- Challenge ideas, not people.\n- What is shared here stays here."
+    created_by = factory.LazyAttribute(lambda o: o.cohort.instructors.first())
+
+
+class CollaborativeMembershipFactory(factory.django.DjangoModelFactory):
+    """A member who has agreed to the norms (pass agreed_to_norms_at=None for one who hasn't)."""
+
+    class Meta:
+        model = CollaborativeMembership
+
+    collaborative = factory.SubFactory(CollaborativeFactory)
+    user = factory.SubFactory(UserFactory)
+    agreed_to_norms_at = factory.LazyFunction(timezone.now)
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Post
+
+    collaborative = factory.SubFactory(CollaborativeFactory)
+    author = factory.SubFactory(UserFactory)
+    body = factory.Faker("paragraph")
+
+
+class ReplyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reply
+
+    post = factory.SubFactory(PostFactory)
+    author = factory.SubFactory(UserFactory)
+    body = factory.Faker("sentence")
+    tag = Reply.Tag.CHALLENGE

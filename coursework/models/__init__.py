@@ -21,3 +21,20 @@ __all__ = [
     "ReminderTemplate",
     "StageProgress",
 ]
+from .collaboratives import (  # noqa: E402
+    Collaborative,
+    CollaborativeInvitation,
+    CollaborativeMembership,
+    Post,
+    Reply,
+    Report,
+)
+
+__all__ += [
+    "Collaborative",
+    "CollaborativeInvitation",
+    "CollaborativeMembership",
+    "Post",
+    "Reply",
+    "Report",
+]
