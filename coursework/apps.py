@@ -12,3 +12,5 @@ class CourseworkConfig(AppConfig):
 
         register_section(teacher_section)
         register_section(instructor_section)
+
+        from . import reflections_stages  # noqa: F401 — registers the reflection stages' work areas

@@ -6,7 +6,7 @@ from django.utils import timezone
 from partnerships.factories import PartnershipFactory, UserFactory
 from partnerships.invitations import issue_token
 
-from .models import Cohort, CohortInvitation, CohortStage, Course, Enrollment, StageProgress
+from .models import Cohort, CohortInvitation, CohortStage, Course, Enrollment, Prompt, Reflection, StageProgress
 from .stages import STAGES
 
 
@@ -38,6 +38,14 @@ class CohortFactory(factory.django.DjangoModelFactory):
     def stage_settings(self, create, extracted, **kwargs):
         if create:
             CohortStage.objects.bulk_create([CohortStage(cohort=self, stage=s.slug) for s in STAGES])
+
+    @factory.post_generation
+    def prompts(self, create, extracted, **kwargs):
+        """The course's default prompts; `prompts=False` for a cohort without any."""
+        if create and extracted is not False:
+            from .reflections import cohort_prompts_seed
+
+            cohort_prompts_seed(cohort=self)
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):
@@ -77,3 +85,26 @@ class CohortInvitationFactory(factory.django.DjangoModelFactory):
         self.expires_at = expires
         if create:
             self.save(update_fields=["token_hash"])
+
+
+class PromptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Prompt
+
+    cohort = factory.SubFactory(CohortFactory, prompts=False)
+    stage = "mindsets"
+    position = factory.Sequence(lambda n: n + 1)
+    kind = Prompt.Kind.MINDSET
+    text = factory.Sequence(lambda n: f"Question {n}: what does this mean for your partnership?")
+
+
+class ReflectionFactory(factory.django.DjangoModelFactory):
+    """An answer saved once (version 1, one history row)."""
+
+    class Meta:
+        model = Reflection
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    prompt = factory.LazyAttribute(lambda o: PromptFactory(cohort=o.enrollment.cohort))
+    text = factory.Sequence(lambda n: f"My answer number {n}, about trust and shared goals.")
+    version = 1
