@@ -22,16 +22,20 @@ class ReflectionAnswersForm(forms.Form):
                     required=False, initial=bool(reflection and reflection.carry_forward)
                 )
             self.fields[f"version-{prompt.pk}"] = forms.IntegerField(
-                min_value=0, initial=reflection.version if reflection else 0, widget=forms.HiddenInput
+                required=False, min_value=0, initial=reflection.version if reflection else 0, widget=forms.HiddenInput
             )
 
     def answers(self):
+        """The posted answers. A prompt added after the page was loaded was not posted: skipped."""
         answers = []
         for prompt, _ in self.items:
+            if f"text-{prompt.pk}" not in self.data:
+                continue
             answer = {
                 "prompt": prompt,
                 "text": self.cleaned_data[f"text-{prompt.pk}"],
-                "base_version": self.cleaned_data[f"version-{prompt.pk}"],
+                # No version sent: treat as "saw no answer", which never overwrites one.
+                "base_version": self.cleaned_data[f"version-{prompt.pk}"] or 0,
             }
             if self.carry_forward:
                 answer["carry_forward"] = self.cleaned_data[f"carry-{prompt.pk}"]
