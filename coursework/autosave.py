@@ -33,18 +33,26 @@ This is the reusable mechanism every stage with long text uses. It has four part
            return note_save_field(note=note, field=field, value=value, base_version=base_version)
 
 4. The template wraps the fields of one object in a container that
-   ``static/js/autosave.js`` (loaded on every page by base.html) enhances; see
-   ``templates/coursework/autosave/_container_attrs.html`` and ``_status.html``::
+   ``static/js/autosave.js`` (loaded on every page by base.html) enhances. Each field is
+   marked ``data-autosave-field="<name>"``; the status line comes from
+   ``coursework/autosave/_status.html`` (give it a unique ``status_id`` and point the
+   field's ``aria-describedby`` at ``save-status-<status_id>``). A conflict panel appears
+   in an element marked ``data-autosave-conflict`` (created at the end of the container
+   if there is none)::
 
        <div {% include "coursework/autosave/_container_attrs.html" with url=save_url version=note.version key=key %}>
          <label for="id_notes">Notes</label>
-         <textarea id="id_notes" name="notes" data-autosave-field="notes">{{ note.notes }}</textarea>
-         {% include "coursework/autosave/_status.html" with saved_at=note.updated_at %}
+         <textarea id="id_notes" name="notes" data-autosave-field="notes"
+                   aria-describedby="save-status-note{{ note.pk }}">{{ note.notes }}</textarea>
+         {% include "coursework/autosave/_status.html" with saved_at=note.updated_at status_id=... %}
        </div>
 
-   The page's normal form (with a Save button) still posts everything when JavaScript is
-   off; its own hidden version inputs can be marked ``data-autosave-version-input`` inside
-   the container so the script keeps them current.
+   ``key`` names the object for localStorage (e.g. ``"note:42"``); it must be unique per
+   object and stable across page loads. The page's normal form (with a Save button)
+   still posts everything when JavaScript is off; hidden version inputs marked
+   ``data-autosave-version-input`` inside the container are kept current by the script.
+   The container must sit inside a form with ``{% csrf_token %}`` (the script sends it).
+   See templates/coursework/reflections/_answers.html for a complete example.
 
 The script saves ~1.5 s after typing stops and when the field loses focus, shows
 "Saving…", "Saved at HH:MM" or "Not saved — retrying" (with backoff), keeps unsaved text

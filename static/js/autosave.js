@@ -126,6 +126,7 @@
   };
 
   Autosave.prototype.say = function (html, isError) {
+    this.signedOutShown = false;
     if (!this.status) {
       return;
     }
@@ -134,6 +135,10 @@
   };
 
   Autosave.prototype.sayText = function (text, isError) {
+    if (this.signedOutShown && text === "Saving…") {
+      return; // keep the sign-in link steady (a click on it blurs the field and saves)
+    }
+    this.signedOutShown = false;
     if (!this.status) {
       return;
     }
@@ -285,6 +290,9 @@
   };
 
   Autosave.prototype.signedOut = function (response, text) {
+    if (this.signedOutShown) {
+      return; // already saying so; re-rendering would move the link under the pointer
+    }
     var loginUrl = (response.headers && response.headers.get("X-Login-URL")) || "/account/sign-in/";
     var next = window.location.pathname + window.location.search;
     if (text && text.indexOf("data-autosave-login") !== -1) {
@@ -300,6 +308,7 @@
     if (link) {
       link.setAttribute("href", loginUrl + "?next=" + encodeURIComponent(next));
     }
+    this.signedOutShown = true;
   };
 
   Autosave.prototype.conflictSlot = function () {
@@ -358,7 +367,7 @@
     panel.appendChild(columns);
     [
       ["keep-mine", "Keep the text from this browser", "btn btn-primary btn-sm"],
-      ["use-saved", "Use the saved text", "btn btn-outline-secondary btn-sm"],
+      ["use-saved", "Use the saved text", "btn btn-outline-dark btn-sm"],
     ].forEach(function (spec) {
       var button = document.createElement("button");
       button.type = "button";
