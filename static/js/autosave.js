@@ -57,6 +57,14 @@
     }
   }
 
+  // Our endpoints answer small fragments; anything else (a whole error page) is not shown.
+  function fragment(text, fallback) {
+    if (!text || text.length > 4000 || /<(html|body|head)[\s>]/i.test(text)) {
+      return fallback;
+    }
+    return text;
+  }
+
   function timeNow() {
     var d = new Date();
     return String(d.getHours()).padStart(2, "0") + ":" + String(d.getMinutes()).padStart(2, "0");
@@ -227,7 +235,13 @@
       return;
     }
     if (status === 403) {
-      this.say(text || "Not saved: this page is out of date. Reload it — your text is kept in this browser.", true);
+      this.say(
+        fragment(
+          text,
+          'Not saved: this page is out of date. <a href="" data-autosave-reload>Reload it</a> — your text is kept in this browser.'
+        ),
+        true
+      );
       var reload = this.status && this.status.querySelector("[data-autosave-reload]");
       if (reload) {
         reload.setAttribute("href", window.location.href);
@@ -236,7 +250,15 @@
       return;
     }
     if (status === 400 || status === 404 || status === 405) {
-      this.say(text || "Not saved: the server refused this text.", true);
+      this.say(
+        fragment(
+          text,
+          status === 404
+            ? "Not saved: this answer can no longer be found here. Reload the page; your text is kept in this browser."
+            : "Not saved: the server refused this text. Your text is kept in this browser."
+        ),
+        true
+      );
       this.blocked = "invalid";
       return;
     }
@@ -261,7 +283,7 @@
     Object.keys(this.dirty).forEach(function (other) {
       store(self.storageKey(other), { value: valueOf(self.fields[other]), base: self.version, at: Date.now() });
     });
-    this.say(text, false);
+    this.say(fragment(text, "Saved at " + timeNow()), false);
     if (Object.keys(this.dirty).length) {
       this.again = true;
     }
@@ -322,6 +344,10 @@
   };
 
   Autosave.prototype.conflict = function (html) {
+    if (fragment(html, null) === null) {
+      this.retry("the server answered with a conflict it could not show");
+      return;
+    }
     this.blocked = "conflict";
     this.conflictSlot().innerHTML = html;
     this.sayText("Not saved — this answer was changed elsewhere. Choose below which text to keep.", true);

@@ -219,3 +219,31 @@ def test_stage_page_fits_a_phone(new_page, enrollment):
     expect(status_of(page, prompt)).to_contain_text("Saved at")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert_accessible(page)
+
+
+def test_browser_copy_older_than_a_newer_save_elsewhere_is_offered_not_forced(page, enrollment):
+    prompt = mindset_prompts(enrollment)[2]
+    open_stage(page, enrollment)
+    field = page.get_by_label(prompt.text)
+    field.fill("Saved first.")
+    expect(status_of(page, prompt)).to_contain_text("Saved at")
+    page.route("**/autosave/", lambda route: route.abort())
+    field.fill("Saved first. Then typed offline in this browser.")
+    expect(status_of(page, prompt)).to_contain_text("Not saved")
+    # Meanwhile the answer is saved from another device.
+    reflection_save(enrollment=enrollment, prompt=prompt, base_version=1, text="Rewritten on the tablet.")
+    page.unroute("**/autosave/")
+    page.reload()
+
+    conflict = page.locator(".autosave-conflict")
+    expect(conflict).to_contain_text("Rewritten on the tablet.")
+    expect(conflict).to_contain_text("Saved first. Then typed offline in this browser.")
+    expect(field).to_have_value("Rewritten on the tablet.")
+    assert saved_text(enrollment, prompt) == "Rewritten on the tablet."
+    assert_accessible(page)
+
+    conflict.get_by_role("button", name="Keep the text from this browser").click()
+    expect(field).to_have_value("Saved first. Then typed offline in this browser.")
+    expect(status_of(page, prompt)).to_contain_text("Saved at")
+    assert saved_text(enrollment, prompt) == "Saved first. Then typed offline in this browser."
+    assert Reflection.objects.get(prompt=prompt).history.count() == 3

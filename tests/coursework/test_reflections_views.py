@@ -368,6 +368,16 @@ def test_admin_cohort_add_seeds_prompts_and_shows_them_inline(client_for, staff,
     assert created.stage_settings.count() == 8
 
 
+def test_admin_lists_reflections_read_only(client_for, staff, enrollment):
+    reflection = answer(enrollment, prompts(enrollment)[0], "admin can read")
+    client = client_for(staff)
+    assert client.get(reverse("admin:coursework_reflection_changelist")).status_code == 200
+    page = client.get(reverse("admin:coursework_reflection_change", args=[reflection.pk]))
+    assert page.status_code == 200 and "admin can read" in page.content.decode()
+    assert client.get(reverse("admin:coursework_reflection_history", args=[reflection.pk])).status_code == 200
+    assert client.get(reverse("admin:coursework_reflection_add")).status_code == 403
+
+
 def test_demo_has_prompts_and_answers_that_match_progress():
     from django.utils import timezone
 
