@@ -14,8 +14,10 @@ from .models import (
     Feedback,
     Framework,
     Practice,
+    Prompt,
     Rating,
     RatingLevel,
+    Reflection,
     Reminder,
     ReminderTemplate,
     ResearchSource,
@@ -23,6 +25,8 @@ from .models import (
     StageProgress,
     StrategicGoal,
 )
+from .reflections import cohort_prompts_seed
+from .services import cohort_stages_ensure
 
 
 @admin.register(Course)
@@ -37,13 +41,30 @@ class CohortStageInline(admin.TabularInline):
     extra = 0
 
 
+class PromptInline(admin.TabularInline):
+    """The cohort's reflection prompts; answers keep a prompt from being deleted."""
+
+    model = Prompt
+    extra = 0
+    fields = ["stage", "position", "kind", "text"]
+    ordering = ["stage", "position", "id"]
+
+
 @admin.register(Cohort)
 class CohortAdmin(admin.ModelAdmin):
     list_display = ["name", "course", "term", "starts_on", "ends_on", "is_open", "anonymous_evaluations"]
     list_filter = ["is_open", "course", "term"]
     search_fields = ["name", "term", "course__title"]
     filter_horizontal = ["instructors"]
-    inlines = [CohortStageInline]
+    inlines = [CohortStageInline, PromptInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            # A new cohort starts with every stage's settings and the course's default
+            # prompts (for stages the instructor did not already fill in above).
+            cohort_stages_ensure(cohort=form.instance)
+            cohort_prompts_seed(cohort=form.instance)
 
 
 @admin.register(Enrollment)
@@ -102,6 +123,80 @@ class ReminderAdmin(admin.ModelAdmin):
 class ReminderTemplateAdmin(admin.ModelAdmin):
     list_display = ["cohort", "subject", "updated_at"]
     raw_id_fields = ["cohort"]
+
+
+# --- Thought-partner collaboratives ----------------------------------------------------
+from .models import (  # noqa: E402
+    Collaborative,
+    CollaborativeInvitation,
+    CollaborativeMembership,
+    Post,
+    Reply,
+    Report,
+)
+
+
+class CollaborativeMembershipInline(admin.TabularInline):
+    model = CollaborativeMembership
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(Collaborative)
+class CollaborativeAdmin(admin.ModelAdmin):
+    list_display = ["name", "cohort", "created_by", "created_at"]
+    list_filter = ["cohort"]
+    search_fields = ["name", "cohort__name"]
+    raw_id_fields = ["cohort", "created_by"]
+    inlines = [CollaborativeMembershipInline]
+
+
+@admin.register(CollaborativeInvitation)
+class CollaborativeInvitationAdmin(admin.ModelAdmin):
+    list_display = ["invitee", "collaborative", "invited_by", "created_at", "accepted_at", "declined_at"]
+    raw_id_fields = ["collaborative", "invitee", "invited_by"]
+    list_select_related = ["invitee", "collaborative", "invited_by"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ["author", "collaborative", "created_at", "edited_at", "deleted_at"]
+    list_filter = ["collaborative__cohort"]
+    search_fields = ["author__email", "body"]
+    raw_id_fields = ["collaborative", "author"]
+    list_select_related = ["author", "collaborative"]
+
+
+@admin.register(Reply)
+class ReplyAdmin(admin.ModelAdmin):
+    list_display = ["author", "post", "tag", "created_at", "deleted_at"]
+    list_filter = ["tag"]
+    raw_id_fields = ["post", "author"]
+    list_select_related = ["author", "post"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["post", "reporter", "created_at", "handled_at"]
+    raw_id_fields = ["post", "reporter", "handled_by"]
+    list_select_related = ["post", "reporter"]
+
+
+@admin.register(Reflection)
+class ReflectionAdmin(SimpleHistoryAdmin):
+    """Read-only: answers are the teacher's; they change them (and restore versions) in the app."""
+
+    list_display = ["enrollment", "prompt", "version", "carry_forward", "updated_at"]
+    list_filter = ["prompt__stage", "carry_forward"]
+    search_fields = ["enrollment__teacher__email", "enrollment__teacher__last_name"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort", "prompt"]
+    readonly_fields = ["enrollment", "prompt", "text", "carry_forward", "version", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 # Self-reflection frameworks (instructors may also load one with `manage.py load_framework`).

@@ -13,4 +13,14 @@ class CourseworkConfig(AppConfig):
         register_section(teacher_section)
         register_section(instructor_section)
 
-        from . import first_meeting_work, research_work, selfassessment_work  # noqa: F401 (stage work, checks, evidence)
+        from .collaboratives import shareables  # noqa: F401 - registers the built-in shareable work
+        from .collaboratives.home import collaboratives_section
+
+        register_section(collaboratives_section)
+
+        from . import (  # noqa: F401 (stage work, checks, evidence)
+            first_meeting_work,
+            reflections_stages,  # noqa: F401 — registers the reflection stages' work areas
+            research_work,
+            selfassessment_work,
+        )

@@ -8,6 +8,7 @@ from .views import (
     first_meeting,
     invitations,
     progress,
+    reflections,
     research,
     review,
     selfassessment,
@@ -121,4 +122,57 @@ urlpatterns = [
     path("enrollments/<int:enrollment_pk>/<slug:slug>/", stages.stage_page, name="stage"),
     path("enrollments/<int:enrollment_pk>/<slug:slug>/submit/", progress.stage_submit_view, name="stage_submit"),
     path("enrollments/<int:enrollment_pk>/<slug:slug>/reopen/", progress.stage_reopen_view, name="stage_reopen"),
+    path(
+        "enrollments/<int:enrollment_pk>/reflections/<int:prompt_pk>/autosave/",
+        reflections.reflection_autosave,
+        name="reflection_autosave",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/reflections/<int:prompt_pk>/versions/",
+        reflections.reflection_versions_view,
+        name="reflection_versions",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/reflections/<int:prompt_pk>/versions/<int:history_id>/",
+        reflections.reflection_version_view,
+        name="reflection_version",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/reflections/<int:prompt_pk>/versions/<int:history_id>/restore/",
+        reflections.reflection_restore_view,
+        name="reflection_restore",
+    ),
+]
+
+from .views import collaboratives  # noqa: E402
+
+urlpatterns += [
+    path("collaboratives/", collaboratives.collaborative_list, name="collaborative_list"),
+    path(
+        "cohorts/<int:cohort_pk>/collaboratives/new/", collaboratives.collaborative_create, name="collaborative_create"
+    ),
+    path("collaboratives/<int:pk>/", collaboratives.collaborative_feed, name="collaborative_feed"),
+    path("collaboratives/<int:pk>/agree/", collaboratives.collaborative_agree, name="collaborative_agree"),
+    path("collaboratives/<int:pk>/prompt/", collaboratives.collaborative_prompt, name="collaborative_prompt"),
+    path("collaboratives/<int:pk>/post/", collaboratives.post_create, name="collaborative_post_create"),
+    path("collaboratives/<int:pk>/members/", collaboratives.collaborative_members, name="collaborative_members"),
+    path("collaboratives/<int:pk>/deleted/", collaboratives.recently_deleted, name="collaborative_deleted"),
+    path("collaboratives/<int:pk>/reports/", collaboratives.report_list, name="collaborative_reports"),
+    path("collaboratives/<int:pk>/export/", collaboratives.collaborative_export, name="collaborative_export"),
+    path("collaboratives/posts/<int:pk>/", collaboratives.post_detail, name="collaborative_post"),
+    path("collaboratives/posts/<int:pk>/reply/", collaboratives.reply_create, name="collaborative_reply"),
+    path("collaboratives/posts/<int:pk>/edit/", collaboratives.post_edit, name="collaborative_post_edit"),
+    path("collaboratives/posts/<int:pk>/delete/", collaboratives.post_delete, name="collaborative_post_delete"),
+    path("collaboratives/posts/<int:pk>/restore/", collaboratives.post_restore, name="collaborative_post_restore"),
+    path("collaboratives/posts/<int:pk>/report/", collaboratives.post_report, name="collaborative_post_report"),
+    path("collaboratives/replies/<int:pk>/edit/", collaboratives.reply_edit, name="collaborative_reply_edit"),
+    path("collaboratives/replies/<int:pk>/delete/", collaboratives.reply_delete, name="collaborative_reply_delete"),
+    path("collaboratives/replies/<int:pk>/restore/", collaboratives.reply_restore, name="collaborative_reply_restore"),
+    path("collaboratives/reports/<int:pk>/handled/", collaboratives.report_handle, name="collaborative_report_handle"),
+    path("collaboratives/invitations/<int:pk>/", collaboratives.invitation_respond, name="collaborative_invitation"),
+    path(
+        "collaboratives/invitations/<int:pk>/decline/",
+        collaboratives.invitation_decline,
+        name="collaborative_invitation_decline",
+    ),
 ]

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coursework', '0003_evaluation_feedback_reminders'),
+        ('coursework', '0003_features'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,6 +8,7 @@ from .courses import (
 )
 from .evaluation import CourseEvaluation
 from .feedback import Feedback, Reminder, ReminderTemplate
+from .reflections import MAX_REFLECTION_CHARS, Prompt, Reflection
 from .research import ResearchSource, StrategicGoal
 from .selfassessment import (
     ChosenPractice,
@@ -31,6 +32,7 @@ __all__ = [
     "ResearchSource",
     "SelfAssessment",
     "StrategicGoal",
+    "MAX_REFLECTION_CHARS",
     "Cohort",
     "CohortInvitation",
     "CohortStage",
@@ -40,5 +42,24 @@ __all__ = [
     "Feedback",
     "Reminder",
     "ReminderTemplate",
+    "Prompt",
+    "Reflection",
     "StageProgress",
+]
+from .collaboratives import (  # noqa: E402
+    Collaborative,
+    CollaborativeInvitation,
+    CollaborativeMembership,
+    Post,
+    Reply,
+    Report,
+)
+
+__all__ += [
+    "Collaborative",
+    "CollaborativeInvitation",
+    "CollaborativeMembership",
+    "Post",
+    "Reply",
+    "Report",
 ]
