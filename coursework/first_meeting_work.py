@@ -4,6 +4,8 @@ The meeting itself belongs to the partnership (partnerships.models.Meeting), so 
 administrator sees it on the partnership's meeting page once they have joined.
 """
 
+from django.urls import reverse
+
 from partnerships.forms import InvitationForm
 from partnerships.forms_meetings import (
     MeetingForm,
@@ -39,6 +41,14 @@ def first_meeting_work(request, enrollment, *, read_only):
                 form = bound_question
             else:
                 form = QuestionForm(instance=question, prefix=f"q{question.pk}")
+            form.autosave = {
+                "url": reverse("coursework:first_meeting_question_autosave", args=[enrollment.pk, question.pk]),
+                "version": question.version,
+                "key": f"question-notes:{question.pk}",
+                "status_id": f"question-{question.pk}",
+                "field": "notes",
+                "saved_at": None,
+            }
             questions.append((question, form))
         for opportunity in meeting.opportunities.all():
             if bound_opportunity is not None and bound_opportunity.instance.pk == opportunity.pk:
@@ -46,6 +56,16 @@ def first_meeting_work(request, enrollment, *, read_only):
             else:
                 form = OpportunityForm(instance=opportunity, prefix=f"o{opportunity.pk}")
             opportunities.append((opportunity, form))
+    notes_form = bound_form(request, "notes") or (MeetingNotesForm(instance=meeting) if meeting else None)
+    if notes_form is not None:
+        notes_form.autosave = {
+            "url": reverse("coursework:first_meeting_notes_autosave", args=[enrollment.pk]),
+            "version": meeting.notes_version,
+            "key": f"meeting-notes:{meeting.pk}",
+            "status_id": f"meeting-notes-{meeting.pk}",
+            "field": "notes",
+            "saved_at": meeting.updated_at if meeting.notes else None,
+        }
     members = list(partnership.memberships.exclude(role=Membership.Role.LEAD_TEACHER).select_related("user"))
     pending = list(partnership.invitations.pending().order_by("-created_at"))
     context.update(
@@ -53,7 +73,7 @@ def first_meeting_work(request, enrollment, *, read_only):
             "meeting": meeting,
             "meeting_form": bound_form(request, "meeting")
             or MeetingForm(instance=meeting or Meeting(partnership=partnership, kind=Meeting.Kind.FIRST_INTERVIEW)),
-            "notes_form": bound_form(request, "notes") or (MeetingNotesForm(instance=meeting) if meeting else None),
+            "notes_form": notes_form,
             "questions": questions,
             "opportunities": opportunities,
             "new_question_form": bound_form(request, "new_question") or NewQuestionForm(prefix="new-question"),

@@ -38,12 +38,16 @@ def rating_save(*, enrollment, practice, level, evidence=""):
     if level is not None and level.framework_id != assessment.framework_id:
         raise SelfAssessmentError("That rating level is not part of your framework.")
     rating, created = Rating.objects.get_or_create(
-        self_assessment=assessment, practice=practice, defaults={"level": level, "evidence": evidence}
+        self_assessment=assessment,
+        practice=practice,
+        defaults={"level": level, "evidence": evidence, "version": 1 if evidence else 0},
     )
     if not created and (rating.level_id != (level.pk if level else None) or rating.evidence != evidence):
+        if rating.evidence != evidence:
+            rating.version += 1
         rating.level = level
         rating.evidence = evidence
-        rating.save(update_fields=["level", "evidence", "updated_at"])
+        rating.save(update_fields=["level", "evidence", "version", "updated_at"])
     assessment.save(update_fields=["updated_at"])
     stage_touch(enrollment=enrollment, stage=STAGE)
     return rating

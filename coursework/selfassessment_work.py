@@ -1,6 +1,7 @@
 """Stage 2 plugs in here: its work area, its minimum work and the evidence it offers."""
 
 from django.db.models import Prefetch
+from django.urls import reverse
 
 from . import evidence
 from .frameworks import framework_for_cohort
@@ -105,6 +106,15 @@ def self_reflection_work(request, enrollment, *, read_only):
                     "evidence": rating.evidence if rating else "",
                 }
                 form = RatingForm(levels=levels, practice=practice, initial=initial)
+            rating = ratings.get(practice.pk)
+            form.autosave = {
+                "url": reverse("coursework:rating_evidence_autosave", args=[enrollment.pk, practice.pk]),
+                "version": rating.version if rating else 0,
+                "key": f"rating-evidence:{enrollment.pk}:{practice.pk}",
+                "status_id": f"rating-{practice.pk}",
+                "field": "evidence",
+                "saved_at": rating.updated_at if rating and rating.evidence else None,
+            }
             domain.forms.append((practice, form))
     all_practices = [p for d in context["domains"] for p in d.practices.all()]
     choices_form = bound_form(request, "choices") or ChoicesForm(

@@ -6,6 +6,7 @@ from .views import (
     dashboard,
     evaluation,
     first_meeting,
+    inputs_autosave,
     invitations,
     progress,
     reflections,
@@ -38,6 +39,21 @@ urlpatterns = [
         "enrollments/<int:enrollment_pk>/self-reflection/practices/<int:practice_pk>/",
         selfassessment.rating_save_view,
         name="rating_save",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/self-reflection/practices/<int:practice_pk>/autosave/",
+        inputs_autosave.rating_evidence_autosave,
+        name="rating_evidence_autosave",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/questions/<int:pk>/autosave/",
+        inputs_autosave.question_notes_autosave,
+        name="first_meeting_question_autosave",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/notes/autosave/",
+        inputs_autosave.meeting_notes_autosave,
+        name="first_meeting_notes_autosave",
     ),
     path(
         "enrollments/<int:enrollment_pk>/self-reflection/choices/",

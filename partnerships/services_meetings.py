@@ -78,8 +78,10 @@ def meeting_save(*, partnership, kind, actor, meeting=None, **fields):
 
 @transaction.atomic
 def meeting_notes_save(*, meeting, notes):
+    if meeting.notes != notes:
+        meeting.notes_version += 1
     meeting.notes = notes
-    meeting.save(update_fields=["notes", "updated_at"])
+    meeting.save(update_fields=["notes", "notes_version", "updated_at"])
     return meeting
 
 
@@ -96,9 +98,11 @@ def question_add(*, meeting, text):
 
 @transaction.atomic
 def question_update(*, question, text, notes):
+    if question.notes != notes:
+        question.version += 1
     question.text = text.strip()
     question.notes = notes
-    question.save(update_fields=["text", "notes"])
+    question.save(update_fields=["text", "notes", "version"])
     return question
 
 

@@ -93,6 +93,7 @@ class Rating(models.Model):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="ratings")
     level = models.ForeignKey(RatingLevel, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     evidence = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=0, help_text="Goes up by one on every save (autosave checks it).")
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()

@@ -38,6 +38,7 @@ class Meeting(models.Model):
     location = models.CharField("place", max_length=300, blank=True)
     video_link = models.URLField(max_length=500, blank=True, validators=[validate_web_url])
     notes = models.TextField(blank=True)
+    notes_version = models.PositiveIntegerField(default=0, help_text="Goes up by one on every save of the notes.")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -71,6 +72,7 @@ class InterviewQuestion(models.Model):
     position = models.PositiveIntegerField()
     text = models.CharField(max_length=500)
     notes = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=0, help_text="Goes up by one on every save (autosave checks it).")
 
     history = HistoricalRecords()
 

@@ -1,11 +1,13 @@
 """A teacher does stages 2–4 from an empty enrollment in a real browser."""
 
+import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from coursework.factories import EnrollmentFactory
 from coursework.frameworks import default_framework
@@ -35,8 +37,11 @@ def test_teacher_completes_self_reflection_research_and_first_meeting(page, new_
         form = page.locator(f"#practice-{practice.pk}")
         form.get_by_label(level).check()
         form.get_by_label("Evidence (optional)").fill(f"Evidence for {practice.position}")
+        form.get_by_label("Evidence (optional)").press("Tab")  # the evidence saves itself on leaving the field
+        expect(form.locator("[data-autosave-status]")).to_contain_text("Saved at")
         form.get_by_role("button", name="Save").click()
-        page.wait_for_url(f"**/self-reflection/#practice-{practice.pk}")
+        expect(page).to_have_url(re.compile(rf"/self-reflection/#practice-{practice.pk}$"))
+        expect(page.get_by_text("Rating saved.")).to_be_visible()
     assert Rating.objects.filter(level__isnull=False).count() == 3
     assert page.get_by_text("3 of 27").first.is_visible()
 
@@ -112,12 +117,25 @@ def test_teacher_completes_self_reflection_research_and_first_meeting(page, new_
     page.locator(f"#question-{questions[2].pk}").get_by_role("button", name="Remove").click()
     assert page.get_by_text(f"Removed the question “{STARTER_QUESTIONS[2]}”").is_visible()
     card = page.locator(f"#question-{questions[0].pk}")
+    card.get_by_label("Question").fill("What are you proudest of this year?")
     card.get_by_label("Your notes of the answer").fill("Pride in the new makerspace.")
+    card.get_by_label("Your notes of the answer").press("Tab")
+    expect(card.locator("[data-autosave-status]")).to_contain_text("Saved at")
     card.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Question saved.")).to_be_visible()
+    # Notes save by themselves (autosave) and survive a reload without pressing Save.
+    autosaved = page.locator(f"#question-{questions[3].pk}")
+    autosaved.get_by_label("Your notes of the answer").fill("Teachers need help with research units.")
+    autosaved.get_by_label("Your notes of the answer").press("Tab")
+    expect(autosaved.locator("[data-autosave-status]")).to_contain_text("Saved at")
+    page.reload()
+    notes = page.locator(f"#question-{questions[3].pk}").get_by_label("Your notes of the answer")
+    assert notes.input_value() == "Teachers need help with research units."
     page.get_by_label("New question").fill("What would make this partnership worth your time?")
     page.get_by_role("button", name="Add question").click()
     assert meeting.questions.count() == len(STARTER_QUESTIONS)
-    assert meeting.questions.get(pk=questions[0].pk).notes == "Pride in the new makerspace."
+    edited = meeting.questions.get(pk=questions[0].pk)
+    assert (edited.text, edited.notes) == ("What are you proudest of this year?", "Pride in the new makerspace.")
 
     page.locator("form", has=page.get_by_role("button", name="Add to the shortlist")).get_by_label(
         "Area of opportunity or need"

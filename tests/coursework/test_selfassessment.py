@@ -432,3 +432,53 @@ def test_a_framework_in_use_cannot_be_replaced(tmp_path):
     with pytest.raises(CommandError, match="already used by teachers"):
         call_command("load_framework", str(path), "--replace")
     assert framework.domains.count() == 2
+
+
+# --- Autosave of the evidence ---------------------------------------------------------
+
+
+def autosave(client, url, field, value, version):
+    return client.post(url, {"field": field, "value": value, "version": version}, HTTP_HX_REQUEST="true")
+
+
+def test_evidence_autosaves_with_a_version_check(client_for, enrollment):
+    practice = practices_of(default_framework())[0]
+    url = reverse("coursework:rating_evidence_autosave", args=[enrollment.pk, practice.pk])
+    client = client_for(enrollment.teacher)
+    response = autosave(client, url, "evidence", "First draft", 0)
+    assert response.status_code == 200 and "Saved" in response.content.decode()
+    assert response["X-Autosave-Version"] == "1"
+    rating = Rating.objects.get(practice=practice)
+    assert (rating.evidence, rating.version, rating.level) == ("First draft", 1, None)
+    assert autosave(client, url, "evidence", "Second draft", 1)["X-Autosave-Version"] == "2"
+    stale = autosave(client, url, "evidence", "From an old tab", 1)
+    assert stale.status_code == 409
+    rating.refresh_from_db()
+    assert rating.evidence == "Second draft", "a stale tab never overwrites newer text"
+    assert rating.history.count() == 2
+    assert StageProgress.objects.get(enrollment=enrollment, stage=STAGE).status == "in_progress"
+
+
+def test_form_save_moves_the_evidence_version_on(client_for, enrollment):
+    framework = default_framework()
+    practice = practices_of(framework)[0]
+    rating_save(enrollment=enrollment, practice=practice, level=framework.levels.first(), evidence="One")
+    rating = rating_save(enrollment=enrollment, practice=practice, level=framework.levels.first(), evidence="Two")
+    assert rating.version == 2
+    html = client_for(enrollment.teacher).get(stage_url(enrollment)).content.decode()
+    assert 'data-autosave-version="2"' in html
+    assert f'data-autosave-key="rating-evidence:{enrollment.pk}:{practice.pk}"' in html
+
+
+@pytest.mark.parametrize("who", ["other_teacher", "administrator", "instructor"])
+def test_others_cannot_autosave_evidence(request, client_for, enrollment, who):
+    practice = practices_of(default_framework())[0]
+    url = reverse("coursework:rating_evidence_autosave", args=[enrollment.pk, practice.pk])
+    assert autosave(client_for(request.getfixturevalue(who)), url, "evidence", "x", 0).status_code == 404
+    assert not Rating.objects.exists()
+
+
+def test_signed_out_autosave_answers_401(client, enrollment):
+    practice = practices_of(default_framework())[0]
+    url = reverse("coursework:rating_evidence_autosave", args=[enrollment.pk, practice.pk])
+    assert autosave(client, url, "evidence", "x", 0).status_code == 401

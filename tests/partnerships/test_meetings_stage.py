@@ -223,3 +223,37 @@ def test_instructor_reads_the_first_meeting_without_forms(client_for, instructor
         assert text in html
     assert reverse("coursework:first_meeting_save", args=[enrollment.pk]) not in html
     assert reverse("coursework:first_meeting_invite", args=[enrollment.pk]) not in html
+
+
+def autosave(client, target, value, version):
+    return client.post(target, {"field": "notes", "value": value, "version": version}, HTTP_HX_REQUEST="true")
+
+
+def test_question_and_meeting_notes_autosave_with_version_checks(client_for, enrollment):
+    meeting = MeetingFactory(partnership=enrollment.partnership)
+    question = InterviewQuestionFactory(meeting=meeting)
+    client = client_for(enrollment.teacher)
+    q_url = url("first_meeting_question_autosave", enrollment, question.pk)
+    assert autosave(client, q_url, "She wants more reading", 0)["X-Autosave-Version"] == "1"
+    assert autosave(client, q_url, "Stale", 0).status_code == 409
+    question.refresh_from_db()
+    assert (question.notes, question.version) == ("She wants more reading", 1)
+    n_url = url("first_meeting_notes_autosave", enrollment)
+    assert autosave(client, n_url, "Warm meeting", 0)["X-Autosave-Version"] == "1"
+    meeting.refresh_from_db()
+    assert (meeting.notes, meeting.notes_version) == ("Warm meeting", 1)
+    html = client.get(url("stage", enrollment, STAGE)).content.decode()
+    assert f'data-autosave-key="question-notes:{question.pk}"' in html
+    assert f'data-autosave-key="meeting-notes:{meeting.pk}"' in html
+
+
+@pytest.mark.parametrize("who", ["other_teacher", "administrator", "instructor"])
+def test_others_cannot_autosave_meeting_notes(request, client_for, enrollment, who):
+    meeting = MeetingFactory(partnership=enrollment.partnership)
+    question = InterviewQuestionFactory(meeting=meeting)
+    client = client_for(request.getfixturevalue(who))
+    assert autosave(client, url("first_meeting_question_autosave", enrollment, question.pk), "x", 0).status_code == 404
+    assert autosave(client, url("first_meeting_notes_autosave", enrollment), "x", 0).status_code == 404
+    question.refresh_from_db()
+    meeting.refresh_from_db()
+    assert question.notes == "" and meeting.notes == ""
