@@ -50,3 +50,11 @@ class CohortInvitationAdmin(admin.ModelAdmin):
     raw_id_fields = ["cohort", "invited_by", "accepted_by"]
     readonly_fields = ["token_hash"]
     list_select_related = ["cohort"]
+
+
+@admin.register(CohortStage)
+class CohortStageAdmin(admin.ModelAdmin):
+    list_display = ["cohort", "stage", "due_on"]
+    list_filter = ["stage", "cohort"]
+    search_fields = ["cohort__name", "stage"]
+    list_select_related = ["cohort"]
