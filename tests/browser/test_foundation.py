@@ -1,0 +1,129 @@
+"""The foundation journeys in a real browser: sign-in, an administrator's invitation, a roster upload."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from coursework.models import CohortInvitation
+from partnerships.factories import PASSWORD
+from partnerships.models import Membership, User
+
+from .conftest import assert_accessible, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_teacher_signs_in_and_sees_their_home_page(page, enrollment):
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/account/sign-in/\?next=/$"))
+    assert_accessible(page)
+
+    # A wrong password first: the message is on the page, the email is kept.
+    page.get_by_label("Email address").fill("teacher@school.test")
+    page.get_by_label("Password").fill("wrong-password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("do not match an account")).to_be_visible()
+    expect(page.get_by_label("Email address")).to_have_value("teacher@school.test")
+    assert_accessible(page)
+
+    sign_in(page, "teacher@school.test", PASSWORD)
+    expect(page).to_have_title("Home · Partnership Planner")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Tess")
+    expect(page.get_by_text("0 of 8 stages complete.")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(r"^1\. "))).to_have_count(2)
+    expect(page.get_by_role("heading", name="Your partnerships")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page).to_have_url(re.compile(r"/account/sign-in/$"))
+
+
+def test_teacher_invites_a_new_administrator_who_joins(page, new_page, enrollment, partnership):
+    sign_in(page, "teacher@school.test", PASSWORD)
+    page.get_by_role("link", name=partnership.title, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(partnership.title)
+    assert_accessible(page)
+
+    page.get_by_label("Their email address").fill("new.principal@school.test")
+    page.get_by_label("They join as").select_option(label="Administrator")
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_text("Invitation sent to new.principal@school.test")).to_be_visible()
+    expect(page.get_by_role("cell", name="new.principal@school.test", exact=True)).to_be_visible()
+    assert_accessible(page)
+
+    invitation_emails = [m for m in mail.outbox if m.to == ["new.principal@school.test"]]
+    assert len(invitation_emails) == 1
+    link = re.search(r"http://\S+/invitations/[\w-]+/", invitation_emails[0].body).group(0)
+    path = re.sub(r"^https?://[^/]+", "", link)
+
+    principal = new_page()
+    principal.goto(path)
+    expect(principal.get_by_role("heading", level=1)).to_contain_text("You are invited to join")
+    assert_accessible(principal)
+
+    # A mismatched password first: the error is by the field and the name is kept.
+    principal.get_by_label("First name").fill("Paula")
+    principal.get_by_label("Last name").fill("Principal")
+    principal.get_by_label("Job title").fill("Principal")
+    principal.get_by_label("Choose a password").fill("a-good-long-passphrase")
+    principal.get_by_label("Type the password again").fill("a-different-passphrase")
+    principal.get_by_role("button", name="Create my account and join").click()
+    expect(principal.get_by_text("The two passwords are not the same.")).to_be_visible()
+    expect(principal.get_by_label("First name")).to_have_value("Paula")
+    assert_accessible(principal)
+
+    principal.get_by_label("Choose a password").fill("a-good-long-passphrase")
+    principal.get_by_label("Type the password again").fill("a-good-long-passphrase")
+    principal.get_by_role("button", name="Create my account and join").click()
+    expect(principal).to_have_url(re.compile(rf"/partnerships/{partnership.pk}/$"))
+    expect(principal.get_by_role("heading", level=1)).to_have_text(partnership.title)
+    expect(principal.get_by_text("Welcome! You have joined")).to_be_visible()
+    expect(principal.get_by_text("Paula Principal — Administrator")).to_be_visible()
+    assert_accessible(principal)
+
+    person = User.objects.get(email="new.principal@school.test")
+    assert Membership.objects.filter(partnership=partnership, user=person, role="administrator").exists()
+
+    # The same link a second time gets the friendly page.
+    other = new_page()
+    other.goto(path)
+    expect(other.get_by_role("heading", level=1)).to_have_text("This invitation has already been used")
+    assert_accessible(other)
+
+    # The teacher sees the invitation accepted.
+    page.reload()
+    expect(page.get_by_role("row", name=re.compile("new.principal@school.test.*Accepted"))).to_be_visible()
+
+
+def test_instructor_uploads_a_roster(page, cohort, tmp_path):
+    sign_in(page, "instructor@school.test", PASSWORD)
+    expect(page.get_by_role("heading", name="Cohorts you teach")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name=str(cohort)).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(str(cohort))
+    assert_accessible(page)
+
+    bad = tmp_path / "roster.csv"
+    bad.write_text("email,first name,last name\nann@school.test,Ann,Lee\nnot-an-address,Bo,Diaz\n")
+    page.get_by_label("Roster file (CSV)").set_input_files(str(bad))
+    page.get_by_role("button", name="Upload and invite").click()
+    errors = page.get_by_role("alert")
+    expect(errors).to_contain_text("Nobody was invited")
+    expect(errors).to_contain_text("Line 3: “not-an-address” is not a valid email address.")
+    assert_accessible(page)
+    assert not CohortInvitation.objects.exists()
+
+    good = tmp_path / "roster-fixed.csv"
+    good.write_bytes(
+        "email,first name,last name\nann@school.test,Ann,Lee\nbo@school.test,Bo,Díaz\n".encode("utf-8-sig")
+    )
+    page.get_by_label("Roster file (CSV)").set_input_files(str(good))
+    page.get_by_role("button", name="Upload and invite").click()
+    expect(page.get_by_text("2 invitations sent.")).to_be_visible()
+    table = page.get_by_role("table", name="Invitations not yet accepted")
+    expect(table.get_by_role("row", name=re.compile(r"ann@school\.test\s+Ann Lee\s+Pending"))).to_be_visible()
+    expect(table.get_by_role("row", name=re.compile(r"bo@school\.test\s+Bo Díaz\s+Pending"))).to_be_visible()
+    assert_accessible(page)
+    assert sorted(m.to[0] for m in mail.outbox) == ["ann@school.test", "bo@school.test"]
