@@ -16,7 +16,10 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; a real
+    # deployment would not have it (check --deploy rightly flags it), so leave it out.
+    dropped = {"DJANGO_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in dropped}
     base.pop("PYTEST_CURRENT_TEST", None)
     base["DJANGO_TESTING"] = "0"
     base.update(env)
