@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from coursework.models import CohortInvitation
@@ -127,3 +128,51 @@ def test_instructor_uploads_a_roster(page, cohort, tmp_path):
     expect(table.get_by_role("row", name=re.compile(r"bo@school\.test\s+Bo Díaz\s+Pending"))).to_be_visible()
     assert_accessible(page)
     assert sorted(m.to[0] for m in mail.outbox) == ["ann@school.test", "bo@school.test"]
+
+
+def test_account_pages_are_accessible(page, new_page, teacher, partnership):
+    """Password reset, profile, password change, the lockout page and the unusable-link page."""
+    from partnerships.factories import InvitationFactory
+
+    page.goto("/account/password/reset/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reset your password")
+    assert_accessible(page)
+    page.get_by_label("Email").fill("teacher@school.test")
+    page.get_by_role("button", name="Send the link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
+    assert_accessible(page)
+    link = re.search(r"http://\S+/account/password/reset/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(re.sub(r"^https?://[^/]+", "", link))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Choose a new password")
+    assert_accessible(page)
+    page.get_by_label("New password").first.fill("a-brand-new-passphrase")
+    page.get_by_label("New password confirmation").fill("a-brand-new-passphrase")
+    page.get_by_role("button", name="Save new password").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your new password is saved")
+    assert_accessible(page)
+
+    sign_in(page, "teacher@school.test", "a-brand-new-passphrase")
+    page.get_by_role("link", name="Profile").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your profile")
+    assert_accessible(page)
+    page.get_by_label("School", exact=True).fill("Hillside High")
+    page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_text("Your profile is saved.")).to_be_visible()
+    expect(page.get_by_label("School", exact=True)).to_have_value("Hillside High")
+    page.get_by_role("link", name="Change your password").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Change your password")
+    assert_accessible(page)
+
+    revoked = InvitationFactory(partnership=partnership, revoked_at=timezone.now())
+    visitor = new_page()
+    visitor.goto(f"/invitations/{revoked.raw_token}/")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("This invitation was withdrawn")
+    assert_accessible(visitor)
+
+    for _ in range(5):
+        visitor.goto("/account/sign-in/")
+        visitor.get_by_label("Email address").fill("teacher@school.test")
+        visitor.get_by_label("Password").fill("wrong")
+        visitor.get_by_role("button", name="Sign in").click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Sign-in is paused for 15 minutes")
+    assert_accessible(visitor)
