@@ -79,6 +79,8 @@ def parse_roster(data: bytes):
     reader = csv.reader(io.StringIO(text), dialect)
     rows, errors, seen = [], [], {}
     columns = {"email": 0, "first_name": 1, "last_name": 2}
+    width = 3  # cells a row may fill; a header row may name more (they are ignored)
+    too_wide = "has more columns than email, first name, last name."
     for line_number, cells in _numbered_rows(reader, errors):
         cells = [c.strip() for c in cells]
         if not any(cells):
@@ -91,6 +93,8 @@ def parse_roster(data: bytes):
             if "email" not in columns:
                 errors.append("Line 1: no email address here, and no “email” column if this is a header row.")
                 break
+            width = len(cells)
+            too_wide = "has more columns than the header row."
             continue
         if len(rows) + len(errors) >= MAX_ROSTER_ROWS:
             errors.append(f"The roster has more than {MAX_ROSTER_ROWS} rows; split it into smaller files.")
@@ -102,8 +106,8 @@ def parse_roster(data: bytes):
 
         email = cell("email").lower()
         first, last = cell("first_name"), cell("last_name")
-        if len(cells) > max(columns.values()) + 1 and any(cells[max(columns.values()) + 1 :]):
-            errors.append(f"Line {line_number}: has more columns than email, first name, last name.")
+        if any(cells[width:]):
+            errors.append(f"Line {line_number}: {too_wide}")
             continue
         if not email:
             errors.append(f"Line {line_number}: the email address is missing.")

@@ -86,7 +86,7 @@ def test_every_bad_row_is_reported_by_line_number():
         "Line 3: “not-an-email” is not a valid email address.",
         "Line 4: the email address is missing.",
         "Line 5: ann@school.test is already on line 2.",
-        "Line 6: has more columns than email, first name, last name.",
+        "Line 6: has more columns than the header row.",
     ]
 
 
@@ -231,3 +231,17 @@ def test_other_instructor_cannot_upload(client_for, cohort, other_instructor):
 def test_pending_invitations_listed_on_the_cohort_page(client_for, instructor, cohort):
     CohortInvitationFactory(cohort=cohort, email="zed@school.test")
     assert "zed@school.test" in client_for(instructor).get(cohort.get_absolute_url()).content.decode()
+
+
+def test_columns_named_in_the_header_but_not_used_are_ignored():
+    rows = parse_roster(b"Email,First name,Last name,School\nann@school.test,Ann,Lee,Lincoln\n")
+    assert [(r.email, r.first_name, r.last_name) for r in rows] == [("ann@school.test", "Ann", "Lee")]
+    assert errors_of(b"Email,First name,Last name,School\nann@school.test,Ann,Lee,Lincoln,extra\n") == [
+        "Line 2: has more columns than the header row."
+    ]
+
+
+def test_without_a_header_a_fourth_column_is_an_error():
+    assert errors_of(b"ann@school.test,Ann,Lee,Lincoln\n") == [
+        "Line 1: has more columns than email, first name, last name."
+    ]
