@@ -84,6 +84,12 @@ def test_teacher_invites_a_new_administrator_who_joins(page, new_page, enrollmen
     expect(principal.get_by_text("Paula Principal — Administrator")).to_be_visible()
     assert_accessible(principal)
 
+    # Their home page lists the partnership they now belong to.
+    principal.get_by_role("link", name="Home").click()
+    expect(principal.get_by_role("heading", name="Partnerships you are part of")).to_be_visible()
+    expect(principal.get_by_text("You are the administrator")).to_be_visible()
+    assert_accessible(principal)
+
     person = User.objects.get(email="new.principal@school.test")
     assert Membership.objects.filter(partnership=partnership, user=person, role="administrator").exists()
 
