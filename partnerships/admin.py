@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AuditEvent, Invitation, Membership, Notification, Partnership, User
+from .models import AuditEvent, FocusArea, FocusAreaEvidence, Invitation, Membership, Notification, Partnership, User
 
 
 @admin.register(User)
@@ -80,3 +81,27 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class FocusAreaEvidenceInline(admin.TabularInline):
+    model = FocusAreaEvidence
+    extra = 0
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "partnership", "status", "version", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "need", "partnership__title", "partnership__lead_teacher__email"]
+    raw_id_fields = ["partnership", "created_by"]
+    list_select_related = ["partnership"]
+    inlines = [FocusAreaEvidenceInline]
+
+
+@admin.register(FocusAreaEvidence)
+class FocusAreaEvidenceAdmin(admin.ModelAdmin):
+    list_display = ["source", "kind", "focus_area"]
+    list_filter = ["kind"]
+    search_fields = ["source", "text", "focus_area__title"]
+    raw_id_fields = ["focus_area"]
+    list_select_related = ["focus_area"]

@@ -8,7 +8,10 @@ A provider takes the user and returns a section dict or None:
 
 from django.db.models import Count, Q
 
-from .models import Membership, Notification, Partnership
+from .models import FocusArea, Membership, Notification, Partnership
+
+# Focus areas the teacher has shared (or revised after a question) wait on the partners.
+AWAITING_REVIEW = [FocusArea.Status.SHARED, FocusArea.Status.REVISED]
 
 _providers = []
 
@@ -25,6 +28,11 @@ def partnership_section(user):
     memberships = (
         Membership.objects.filter(user=user, role__in=roles)
         .select_related("partnership__lead_teacher")
+        .annotate(
+            awaiting_review=Count(
+                "partnership__focus_areas", filter=Q(partnership__focus_areas__status__in=AWAITING_REVIEW)
+            )
+        )
         .order_by("-partnership__updated_at")
     )
     if not memberships:
