@@ -80,3 +80,52 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Focus areas and their review -------------------------------------------------------------
+from simple_history.admin import SimpleHistoryAdmin  # noqa: E402
+
+from .models import AgendaItem, Comment, FocusArea, FocusAreaChoice, FocusAreaEvidence, ReviewMeeting  # noqa: E402
+
+
+class FocusAreaEvidenceInline(admin.TabularInline):
+    model = FocusAreaEvidence
+    extra = 0
+    raw_id_fields = ["added_by"]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "partnership", "status", "version", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "partnership__title"]
+    raw_id_fields = ["partnership", "created_by"]
+    list_select_related = ["partnership"]
+    inlines = [FocusAreaEvidenceInline]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["focus_area", "author", "kind", "created_at", "resolved"]
+    list_filter = ["kind", "resolved"]
+    raw_id_fields = ["focus_area", "author", "parent", "resolved_by"]
+    list_select_related = ["focus_area", "author"]
+
+
+@admin.register(FocusAreaChoice)
+class FocusAreaChoiceAdmin(admin.ModelAdmin):
+    list_display = ["focus_area", "partnership", "proposed_by", "proposed_at", "confirmed_by", "confirmed_at"]
+    raw_id_fields = ["partnership", "focus_area", "proposed_by", "confirmed_by", "withdrawn_by"]
+    list_select_related = ["focus_area", "partnership", "proposed_by", "confirmed_by"]
+
+
+@admin.register(ReviewMeeting)
+class ReviewMeetingAdmin(admin.ModelAdmin):
+    list_display = ["partnership", "starts_at", "time_zone", "location"]
+    raw_id_fields = ["partnership", "updated_by"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["partnership", "position", "text", "source"]
+    raw_id_fields = ["partnership", "focus_area"]

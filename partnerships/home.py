@@ -56,8 +56,31 @@ def led_partnership_section(user):
     }
 
 
+def review_section(user):
+    """Focus areas awaiting this administrator's (or colleague's) review."""
+    from .models import FocusArea
+
+    roles = [Membership.Role.ADMINISTRATOR, Membership.Role.COLLEAGUE]
+    open_statuses = [FocusArea.Status.SHARED, FocusArea.Status.CLARIFICATION_REQUESTED, FocusArea.Status.REVISED]
+    partnerships = (
+        Partnership.objects.filter(memberships__user=user, memberships__role__in=roles)
+        .annotate(awaiting=Count("focus_areas", filter=Q(focus_areas__status__in=open_statuses), distinct=True))
+        .filter(awaiting__gt=0)
+        .select_related("lead_teacher")
+        .order_by("-updated_at")
+    )
+    if not partnerships:
+        return None
+    return {
+        "order": 18,
+        "template": "partnerships/review/home_section.html",
+        "context": {"partnerships": partnerships},
+    }
+
+
 register_section(led_partnership_section)
 register_section(partnership_section)
+register_section(review_section)
 
 
 def home_sections(user):
