@@ -1,5 +1,7 @@
 """The administrator's review of shared focus areas, revisions, the choice and the second meeting."""
 
+from copy import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
@@ -175,7 +177,8 @@ def focus_area_edit(request, pk):
     next_url = _next_url(request, default_next)
     theirs = None
     if request.method == "POST":
-        form = FocusAreaEditForm(request.POST, instance=focus_area)
+        # The form works on a copy: validation writes into its instance, the page keeps the saved one.
+        form = FocusAreaEditForm(request.POST, instance=copy(focus_area))
         if form.is_valid():
             try:
                 svc.focus_area_update(
@@ -188,7 +191,7 @@ def focus_area_edit(request, pk):
                 theirs = conflict.current
                 data = request.POST.copy()
                 data["version"] = str(theirs.version)
-                form = FocusAreaEditForm(data, instance=theirs)
+                form = FocusAreaEditForm(data, instance=copy(theirs))
                 form.is_valid()
                 form.add_error(None, str(conflict))
             except svc.FocusError as error:
