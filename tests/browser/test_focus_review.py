@@ -51,7 +51,11 @@ def test_teacher_and_administrator_agree_on_one_focus_area(people, page, new_pag
     card = page.locator(f"#focus-{first.pk}")
     card.get_by_label("Evidence for “Reading for pleasure”").select_option("goal:1")
     card.get_by_role("button", name=re.compile("Add evidence")).click()
-    expect(page.locator(f"#focus-{first.pk}").get_by_role("button", name="Remove evidence from District strategic plan 2025–2028")).to_be_visible()
+    expect(
+        page.locator(f"#focus-{first.pk}").get_by_role(
+            "button", name="Remove evidence from District strategic plan 2025–2028"
+        )
+    ).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Share with my administrator").click()
     expect(page.get_by_text("Shared 3 focus areas")).to_be_visible()
