@@ -56,5 +56,29 @@ def versions_by_number(focus_areas):
     from .models import FocusArea
 
     ids = [fa.pk for fa in focus_areas]
-    rows = FocusArea.history.filter(id__in=ids).order_by("history_date", "history_id") if ids else []
+    rows = (
+        FocusArea.history.filter(id__in=ids).select_related("history_user").order_by("history_date", "history_id")
+        if ids
+        else []
+    )
     return {(row.id, row.version): row for row in rows}
+
+
+def revision_trail(focus_area, versions):
+    """Each saved version of a focus area, newest first, with what it changed from the one before."""
+    trail = []
+    previous = None
+    for number in range(1, focus_area.version + 1):
+        row = versions.get((focus_area.pk, number))
+        if row is None:
+            continue
+        trail.append(
+            {
+                "version": number,
+                "by": row.history_user,
+                "at": row.history_date,
+                "changes": changes_between(previous, row) if previous is not None else None,
+            }
+        )
+        previous = row
+    return list(reversed(trail))

@@ -5,7 +5,7 @@ from copy import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,7 +24,7 @@ from ..access import (
     visible_focus_areas,
     visible_partnerships,
 )
-from ..focus_diff import changes_between, versions_by_number
+from ..focus_diff import changes_between, revision_trail, versions_by_number
 from ..forms_focus import (
     AgendaItemForm,
     ChoiceForm,
@@ -95,6 +95,7 @@ def _review_context(request, partnership, *, bound=None):
             {
                 "focus_area": fa,
                 "threads": threads,
+                "revisions": revision_trail(fa, versions),
                 "open_questions": sum(1 for t in threads if t["comment"].is_question and not t["comment"].resolved),
                 "comment_form": bound.get(("comment", fa.pk)) or CommentForm(prefix=f"comment{fa.pk}"),
                 "choice_form": bound.get(("choice", fa.pk)) or ChoiceForm(prefix=f"choice{fa.pk}"),
@@ -380,6 +381,8 @@ def agenda_item_delete(request, pk):
 @login_required
 @require_POST
 def agenda_item_move(request, pk, direction):
+    if direction not in ("up", "down"):
+        raise Http404("No such direction")
     item = get_object_or_404(editable_agenda_items(request.user), pk=pk)
     svc.agenda_item_move(item=item, actor=request.user, direction=-1 if direction == "up" else 1)
     return redirect(reverse("partnerships:second_meeting", args=[item.partnership_id]) + f"#agenda-{item.pk}")

@@ -174,3 +174,29 @@ def test_review_page_query_budget(
     with django_assert_max_num_queries(16):
         page = c.get(review_url)
     assert page.status_code == 200 and "What changed since this question" in page.text
+
+
+def test_every_version_is_listed_with_its_changes(areas, teacher, administrator, review_url, client_for):
+    fa = areas[0]
+    svc.focus_area_update(focus_area=fa, actor=teacher, expected_version=1, title="Reading for fun")
+    svc.focus_area_update(focus_area=fa, actor=teacher, expected_version=2, rationale="New reason.")
+    page = client_for(administrator).get(review_url)
+    assert "All versions (3)" in page.text
+    assert "Version 3</strong> by Tess Teacher" in page.text
+    assert "[added: </span>Reading" in page.text and "[removed: </span>Area" in page.text and "New reason." in page.text
+
+
+def test_agenda_move_rejects_unknown_direction(partnership, teacher, client_for):
+    item = svc.agenda_item_add(partnership=partnership, actor=teacher, text="One")
+    response = client_for(teacher).post(reverse("partnerships:agenda_item_move", args=[item.pk, "sideways"]))
+    assert response.status_code == 404
+
+
+def test_second_meeting_stage_page_links_to_the_review(areas, teacher, enrollment, administrator, client_for):
+    svc.choice_confirm(
+        choice=svc.choice_propose(focus_area=areas[1], actor=teacher, rationale="Fits."), actor=administrator
+    )
+    page = client_for(teacher).get(reverse("coursework:stage", args=[enrollment.pk, "second-meeting"]))
+    assert page.status_code == 200
+    assert f"Chosen together: “{areas[1].title}”" in page.text
+    assert reverse("partnerships:review", args=[enrollment.partnership.pk]) in page.text
