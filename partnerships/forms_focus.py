@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
 
 from .models import AgendaItem, Comment, FocusArea
 
@@ -150,9 +149,6 @@ class ReviewMeetingForm(forms.Form):
     def starts_at(self):
         data = self.cleaned_data
         return datetime.combine(data["date"], data["time"]).replace(tzinfo=ZoneInfo(data["time_zone"]))
-
-    def is_in_past(self):
-        return self.starts_at() < timezone.now()
 
 
 class AgendaItemForm(forms.ModelForm):

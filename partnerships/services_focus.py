@@ -12,7 +12,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .audit import audit_record
-from .models import AgendaItem, Comment, FocusArea, FocusAreaChoice, FocusAreaEvidence, Membership, ReviewMeeting
+from .models import (
+    AgendaItem,
+    Comment,
+    FocusArea,
+    FocusAreaChoice,
+    FocusAreaEvidence,
+    Membership,
+    Partnership,
+    ReviewMeeting,
+)
 from .notifications import notify
 
 Status = FocusArea.Status
@@ -42,6 +51,11 @@ def _members(partnership, *, roles=None, exclude=None):
     if roles:
         memberships = memberships.filter(role__in=roles)
     return [m.user for m in memberships if exclude is None or m.user_id != exclude.pk]
+
+
+def _lock(partnership):
+    """Serialise decisions on one partnership (sharing, proposing) so two clicks cannot race."""
+    Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
 
 
 def _role(partnership, user):
@@ -142,7 +156,8 @@ def evidence_remove(*, evidence, actor):
 @transaction.atomic
 def focus_areas_share(*, partnership, actor, focus_areas):
     """Share the chosen drafts; with those already shared there must be two or three."""
-    drafts = [fa for fa in focus_areas if fa.is_draft and fa.partnership_id == partnership.pk]
+    _lock(partnership)
+    drafts = list(partnership.focus_areas.drafts().filter(pk__in=[fa.pk for fa in focus_areas]).order_by("created_at"))
     if not drafts:
         raise FocusError("Select at least one draft focus area to share.")
     already = partnership.focus_areas.in_review().count()
@@ -238,6 +253,7 @@ def choice_propose(*, focus_area, actor, rationale):
     partnership = focus_area.partnership
     if _party(partnership, actor) is None:
         raise FocusError("Only the teacher and an administrator choose the focus area.")
+    _lock(partnership)
     if not rationale.strip():
         raise FocusError("Say in a sentence or two why this focus area should be the one.")
     if focus_area.status not in (Status.SHARED, Status.CLARIFICATION_REQUESTED, Status.REVISED):
