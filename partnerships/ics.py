@@ -32,4 +32,5 @@ def review_meeting_ics(meeting, request=None):
         description += "\n\n" + request.build_absolute_uri(meeting.get_absolute_url())
     event.add("description", description)
     calendar.add_component(event)
+    calendar.add_missing_timezones()  # a VTIMEZONE for the meeting's zone, for calendars that need one
     return calendar.to_ical()

@@ -41,7 +41,9 @@ def test_schedule_with_time_zone_and_download_ics(partnership, teacher, administ
     assert "Thursday, December 3, 2026, 3:30 PM" in page.text and "America/Chicago" in page.text
     ics = client_for(administrator).get(reverse("partnerships:second_meeting_ics", args=[partnership.pk]))
     assert ics.status_code == 200 and ics["Content-Type"].startswith("text/calendar")
-    event = Calendar.from_ical(ics.content).walk("VEVENT")[0]
+    calendar = Calendar.from_ical(ics.content)
+    assert str(calendar.walk("VTIMEZONE")[0]["TZID"]) == "America/Chicago"
+    event = calendar.walk("VEVENT")[0]
     assert event.decoded("dtstart") == meeting.starts_at
     assert str(event["location"]) == "https://meet.example.test/abc"
 
