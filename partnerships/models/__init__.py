@@ -3,9 +3,14 @@ from .focus import FocusArea, FocusAreaEvidence
 from .invitations import Invitation, InvitationBase, hash_token, new_token
 from .notifications import Notification
 from .partnerships import Membership, Partnership
+from .review import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting
 from .users import User
 
 __all__ = [
+    "AgendaItem",
+    "Comment",
+    "FocusAreaChoice",
+    "ReviewMeeting",
     "AuditEvent",
     "FocusArea",
     "FocusAreaEvidence",
