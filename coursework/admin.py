@@ -97,6 +97,7 @@ class CohortInvitationAdmin(admin.ModelAdmin):
 
 @admin.register(CourseEvaluation)
 class CourseEvaluationAdmin(admin.ModelAdmin):
+    search_fields = ["enrollment__teacher__email", "enrollment__teacher__last_name", "comment_worked", "comment_change"]
     list_display = ["enrollment", "submitted_at", "updated_at"]
     list_filter = ["enrollment__cohort"]
     raw_id_fields = ["enrollment"]
@@ -105,6 +106,7 @@ class CourseEvaluationAdmin(admin.ModelAdmin):
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
+    search_fields = ["enrollment__teacher__email", "enrollment__teacher__last_name", "text"]
     list_display = ["enrollment", "stage", "author", "decision", "created_at"]
     list_filter = ["stage", "decision"]
     raw_id_fields = ["enrollment", "author"]
@@ -113,6 +115,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 @admin.register(Reminder)
 class ReminderAdmin(admin.ModelAdmin):
+    search_fields = ["enrollment__teacher__email", "enrollment__teacher__last_name"]
     list_display = ["enrollment", "stage", "sent_by", "sent_at"]
     list_filter = ["stage"]
     raw_id_fields = ["enrollment", "sent_by"]
@@ -121,6 +124,7 @@ class ReminderAdmin(admin.ModelAdmin):
 
 @admin.register(ReminderTemplate)
 class ReminderTemplateAdmin(admin.ModelAdmin):
+    search_fields = ["cohort__name", "subject"]
     list_display = ["cohort", "subject", "updated_at"]
     raw_id_fields = ["cohort"]
 
@@ -153,6 +157,7 @@ class CollaborativeAdmin(admin.ModelAdmin):
 
 @admin.register(CollaborativeInvitation)
 class CollaborativeInvitationAdmin(admin.ModelAdmin):
+    search_fields = ["invitee__email", "invitee__last_name", "collaborative__name"]
     list_display = ["invitee", "collaborative", "invited_by", "created_at", "accepted_at", "declined_at"]
     raw_id_fields = ["collaborative", "invitee", "invited_by"]
     list_select_related = ["invitee", "collaborative", "invited_by"]
@@ -169,6 +174,7 @@ class PostAdmin(admin.ModelAdmin):
 
 @admin.register(Reply)
 class ReplyAdmin(admin.ModelAdmin):
+    search_fields = ["body", "author__email", "author__last_name"]
     list_display = ["author", "post", "tag", "created_at", "deleted_at"]
     list_filter = ["tag"]
     raw_id_fields = ["post", "author"]
@@ -177,6 +183,7 @@ class ReplyAdmin(admin.ModelAdmin):
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
+    search_fields = ["reason", "reporter__email", "post__body"]
     list_display = ["post", "reporter", "created_at", "handled_at"]
     raw_id_fields = ["post", "reporter", "handled_by"]
     list_select_related = ["post", "reporter"]
@@ -197,6 +204,30 @@ class ReflectionAdmin(SimpleHistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(CohortStage)
+class CohortStageAdmin(admin.ModelAdmin):
+    list_display = ["cohort", "stage", "due_on"]
+    list_filter = ["stage", "cohort"]
+    search_fields = ["cohort__name", "stage"]
+    list_select_related = ["cohort"]
+
+
+@admin.register(Prompt)
+class PromptAdmin(admin.ModelAdmin):
+    list_display = ["cohort", "stage", "position", "kind", "text"]
+    list_filter = ["stage", "kind", "cohort"]
+    search_fields = ["text", "cohort__name"]
+    list_select_related = ["cohort"]
+
+
+@admin.register(CollaborativeMembership)
+class CollaborativeMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "collaborative", "joined_at", "agreed_to_norms_at"]
+    search_fields = ["user__email", "user__last_name", "collaborative__name"]
+    raw_id_fields = ["user", "collaborative"]
+    list_select_related = ["user", "collaborative"]
 
 
 # Self-reflection frameworks (instructors may also load one with `manage.py load_framework`).

@@ -6,6 +6,7 @@ from .views import (
     dashboard,
     evaluation,
     first_meeting,
+    focus_areas,
     inputs_autosave,
     invitations,
     progress,
@@ -34,6 +35,16 @@ urlpatterns = [
     path("invitations/<int:pk>/resend/", cohorts.cohort_invitation_resend, name="invitation_resend"),
     path("invitations/<int:pk>/revoke/", cohorts.cohort_invitation_revoke, name="invitation_revoke"),
     path("join/<str:token>/", invitations.cohort_invitation_accept, name="invitation_accept"),
+    path(
+        "enrollments/<int:enrollment_pk>/focus-areas/<int:pk>/evidence/",
+        focus_areas.evidence_add,
+        name="focus_evidence_add",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/focus-areas/<int:pk>/evidence/<int:evidence_pk>/remove/",
+        focus_areas.evidence_remove,
+        name="focus_evidence_remove",
+    ),
     # Stage 2 — self-reflection
     path(
         "enrollments/<int:enrollment_pk>/self-reflection/practices/<int:practice_pk>/",

@@ -7,7 +7,7 @@ absent from the querysets, which views turn into 404s.
 
 from django.db.models import Q
 
-from .models import Invitation, Membership, Partnership
+from .models import AgendaItem, Comment, FocusArea, FocusAreaChoice, Invitation, Membership, Partnership
 
 Role = Membership.Role
 
@@ -42,6 +42,54 @@ def membership_for(user, partnership):
     if not user.is_authenticated:
         return None
     return Membership.objects.filter(user=user, partnership=partnership).first()
+
+
+# Focus areas and their review (DESIGN.md §4): the lead teacher sees and edits all of
+# theirs, drafts included; other members and the cohort's instructors see shared ones only.
+
+
+def visible_focus_areas(user):
+    if not user.is_authenticated:
+        return FocusArea.objects.none()
+    return FocusArea.objects.filter(
+        Q(partnership__in=led_partnerships(user))
+        | (Q(partnership__in=visible_partnerships(user)) & ~Q(status=FocusArea.Status.DRAFT))
+    )
+
+
+def editable_focus_areas(user):
+    """Only the lead teacher drafts and revises focus areas."""
+    if not user.is_authenticated:
+        return FocusArea.objects.none()
+    return FocusArea.objects.filter(partnership__in=led_partnerships(user))
+
+
+def commentable_focus_areas(user):
+    """Shared focus areas in partnerships the person belongs to (instructors only read)."""
+    return FocusArea.objects.shared().filter(partnership__in=member_partnerships(user))
+
+
+def resolvable_comments(user):
+    """Clarification questions members of the partnership may mark resolved."""
+    return Comment.objects.filter(kind=Comment.Kind.QUESTION, focus_area__in=commentable_focus_areas(user))
+
+
+def deciding_partnerships(user):
+    """Partnerships where the person may propose and confirm the chosen focus area."""
+    return member_partnerships(user, roles=[Role.LEAD_TEACHER, Role.ADMINISTRATOR])
+
+
+def decidable_choices(user):
+    return FocusAreaChoice.objects.filter(partnership__in=deciding_partnerships(user))
+
+
+def meeting_partnerships(user):
+    """Partnerships whose second meeting the person may schedule and whose agenda they may edit."""
+    return deciding_partnerships(user)
+
+
+def editable_agenda_items(user):
+    return AgendaItem.objects.filter(partnership__in=meeting_partnerships(user))
 
 
 def visible_meetings(user):

@@ -5,6 +5,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     AuditEvent,
+    FocusArea,
+    FocusAreaEvidence,
     InterviewQuestion,
     Invitation,
     Meeting,
@@ -92,6 +94,67 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Focus areas and their review -------------------------------------------------------------
+
+from .models import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting  # noqa: E402
+
+
+class FocusAreaEvidenceInline(admin.TabularInline):
+    model = FocusAreaEvidence
+    extra = 0
+    raw_id_fields = ["added_by"]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "partnership", "status", "version", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "need", "partnership__title", "partnership__lead_teacher__email"]
+    raw_id_fields = ["partnership", "created_by"]
+    list_select_related = ["partnership"]
+    inlines = [FocusAreaEvidenceInline]
+
+
+@admin.register(FocusAreaEvidence)
+class FocusAreaEvidenceAdmin(admin.ModelAdmin):
+    list_display = ["source", "kind", "focus_area"]
+    list_filter = ["kind"]
+    search_fields = ["source", "text", "focus_area__title"]
+    raw_id_fields = ["focus_area"]
+    list_select_related = ["focus_area"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    search_fields = ["body", "author__email", "focus_area__title"]
+    list_display = ["focus_area", "author", "kind", "created_at", "resolved"]
+    list_filter = ["kind", "resolved"]
+    raw_id_fields = ["focus_area", "author", "parent", "resolved_by"]
+    list_select_related = ["focus_area", "author"]
+
+
+@admin.register(FocusAreaChoice)
+class FocusAreaChoiceAdmin(admin.ModelAdmin):
+    search_fields = ["focus_area__title", "partnership__title", "rationale"]
+    list_display = ["focus_area", "partnership", "proposed_by", "proposed_at", "confirmed_by", "confirmed_at"]
+    raw_id_fields = ["partnership", "focus_area", "proposed_by", "confirmed_by", "withdrawn_by"]
+    list_select_related = ["focus_area", "partnership", "proposed_by", "confirmed_by"]
+
+
+@admin.register(ReviewMeeting)
+class ReviewMeetingAdmin(admin.ModelAdmin):
+    search_fields = ["partnership__title", "location"]
+    list_display = ["partnership", "starts_at", "time_zone", "location"]
+    raw_id_fields = ["partnership", "updated_by"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    search_fields = ["text", "partnership__title"]
+    list_display = ["partnership", "position", "text", "source"]
+    raw_id_fields = ["partnership", "focus_area"]
 
 
 class InterviewQuestionInline(admin.TabularInline):

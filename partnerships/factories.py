@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from .invitations import issue_token
-from .models import Invitation, Membership, Notification, Partnership, User
+from .models import Comment, FocusArea, FocusAreaEvidence, Invitation, Membership, Notification, Partnership, User
 
 PASSWORD = "correct-horse-battery"
 
@@ -82,6 +82,40 @@ class NotificationFactory(factory.django.DjangoModelFactory):
 
     recipient = factory.SubFactory(UserFactory)
     message = factory.Faker("sentence")
+
+
+class FocusAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocusArea
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Focus area {n}")
+    need = "Students in grades 6–8 read less for pleasure each year."
+    serves_students = True
+    rationale = "Our district plan names reading engagement as a goal."
+    created_by = factory.SelfAttribute("partnership.lead_teacher")
+
+
+class FocusAreaEvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocusAreaEvidence
+
+    focus_area = factory.SubFactory(FocusAreaFactory)
+    kind = "goal"
+    ref = factory.Sequence(lambda n: f"goal:{n}")
+    source = "District strategic plan 2025–2028"
+    text = "Every student reads widely and often."
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    focus_area = factory.SubFactory(FocusAreaFactory, status=FocusArea.Status.SHARED)
+    author = factory.SubFactory(UserFactory)
+    kind = Comment.Kind.COMMENT
+    body = factory.Faker("sentence")
+    focus_version = factory.SelfAttribute("focus_area.version")
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from .forms import EmailAuthenticationForm
-from .views import account, home, invitations, meetings, partnership
+from .views import account, home, invitations, meetings, partnership, review
 
 partnership_patterns = (
     [
@@ -14,6 +14,23 @@ partnership_patterns = (
         path("invitations/<int:pk>/revoke/", partnership.invitation_revoke, name="invitation_revoke"),
         path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
         path("meetings/<int:pk>/calendar.ics", meetings.meeting_calendar, name="meeting_calendar"),
+        # Focus areas: the administrator's review, the choice and the second meeting.
+        path("<int:pk>/review/", review.review_page, name="review"),
+        path("focus-areas/<int:pk>/edit/", review.focus_area_edit, name="focus_area_edit"),
+        path("focus-areas/<int:pk>/delete/", review.focus_area_delete, name="focus_area_delete"),
+        path("focus-areas/<int:pk>/comment/", review.comment_create, name="comment_create"),
+        path("focus-areas/<int:pk>/propose/", review.choice_propose, name="choice_propose"),
+        path("comments/<int:pk>/resolve/", review.comment_resolve, name="comment_resolve"),
+        path("choices/<int:pk>/confirm/", review.choice_confirm, name="choice_confirm"),
+        path("choices/<int:pk>/withdraw/", review.choice_withdraw, name="choice_withdraw"),
+        path("<int:pk>/second-meeting/", review.second_meeting, name="second_meeting"),
+        path("<int:pk>/second-meeting/schedule/", review.second_meeting_schedule, name="second_meeting_schedule"),
+        path("<int:pk>/second-meeting.ics", review.second_meeting_ics, name="second_meeting_ics"),
+        path("<int:pk>/second-meeting/agenda/generate/", review.agenda_generate, name="agenda_generate"),
+        path("<int:pk>/second-meeting/agenda/add/", review.agenda_item_add, name="agenda_item_add"),
+        path("agenda/<int:pk>/edit/", review.agenda_item_edit, name="agenda_item_edit"),
+        path("agenda/<int:pk>/delete/", review.agenda_item_delete, name="agenda_item_delete"),
+        path("agenda/<int:pk>/move/<str:direction>/", review.agenda_item_move, name="agenda_item_move"),
     ],
     "partnerships",
 )

@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 
-from ..access import collaborative_cohorts, pending_collaborative_invitations
+from ..access import pending_collaborative_invitations
 from ..models import CollaborativeMembership
 
 
@@ -14,8 +14,7 @@ def collaboratives_section(user):
         .order_by("collaborative__name")
     )
     invitations = list(pending_collaborative_invitations(user).select_related("collaborative__cohort", "invited_by"))
-    if not memberships and not invitations and not collaborative_cohorts(user).exists():
-        return None
+    # Registered for teachers and instructors only, who may always start one.
     return {
         "order": 40,
         "template": "coursework/collaboratives/home_section.html",

@@ -4,9 +4,14 @@ from .invitations import Invitation, InvitationBase, hash_token, new_token
 from .meetings import InterviewQuestion, Meeting, Opportunity
 from .notifications import Notification
 from .partnerships import Membership, Partnership
+from .review import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting
 from .users import User
 
 __all__ = [
+    "AgendaItem",
+    "Comment",
+    "FocusAreaChoice",
+    "ReviewMeeting",
     "AuditEvent",
     "FocusArea",
     "FocusAreaEvidence",

@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnerships', '0002_focus_areas'),
+        ('partnerships', '0003_features'),
     ]
 
     operations = [
