@@ -3,6 +3,7 @@ from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    ChosenPractice,
     Cohort,
     CohortFramework,
     CohortInvitation,
@@ -247,6 +248,7 @@ class DomainInline(admin.TabularInline):
 @admin.register(Framework)
 class FrameworkAdmin(admin.ModelAdmin):
     list_display = ["name", "is_default"]
+    search_fields = ["name", "description"]
     inlines = [RatingLevelInline, DomainInline]
 
 
@@ -259,12 +261,16 @@ class PracticeInline(admin.TabularInline):
 class DomainAdmin(admin.ModelAdmin):
     list_display = ["name", "framework", "position"]
     list_filter = ["framework"]
+    search_fields = ["name", "framework__name"]
+    list_select_related = ["framework"]
     inlines = [PracticeInline]
 
 
 @admin.register(CohortFramework)
 class CohortFrameworkAdmin(admin.ModelAdmin):
     list_display = ["cohort", "framework"]
+    search_fields = ["cohort__name", "framework__name"]
+    list_select_related = ["cohort", "framework"]
 
 
 class RatingInline(admin.TabularInline):
@@ -276,6 +282,7 @@ class RatingInline(admin.TabularInline):
 @admin.register(SelfAssessment)
 class SelfAssessmentAdmin(admin.ModelAdmin):
     list_display = ["enrollment", "framework", "updated_at"]
+    search_fields = ["enrollment__teacher__email", "enrollment__teacher__last_name"]
     raw_id_fields = ["enrollment"]
     list_select_related = ["enrollment__teacher", "enrollment__cohort", "framework"]
     inlines = [RatingInline]
@@ -295,5 +302,39 @@ class ResearchSourceAdmin(SimpleHistoryAdmin):
 class StrategicGoalAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "level", "enrollment"]
     list_filter = ["level"]
+    search_fields = ["statement", "enrollment__teacher__email"]
     raw_id_fields = ["enrollment", "source"]
     list_select_related = ["enrollment__teacher", "enrollment__cohort"]
+
+
+@admin.register(Practice)
+class PracticeAdmin(admin.ModelAdmin):
+    list_display = ["statement", "domain", "position"]
+    list_filter = ["domain__framework"]
+    search_fields = ["statement", "domain__name"]
+    list_select_related = ["domain"]
+
+
+@admin.register(RatingLevel)
+class RatingLevelAdmin(admin.ModelAdmin):
+    list_display = ["label", "value", "framework"]
+    list_filter = ["framework"]
+    search_fields = ["label", "description"]
+    list_select_related = ["framework"]
+
+
+@admin.register(Rating)
+class RatingAdmin(SimpleHistoryAdmin):
+    list_display = ["practice", "level", "self_assessment", "updated_at"]
+    search_fields = ["evidence", "practice__statement", "self_assessment__enrollment__teacher__email"]
+    raw_id_fields = ["self_assessment", "practice"]
+    list_select_related = ["practice", "level", "self_assessment__enrollment__teacher"]
+
+
+@admin.register(ChosenPractice)
+class ChosenPracticeAdmin(admin.ModelAdmin):
+    list_display = ["practice", "kind", "self_assessment"]
+    list_filter = ["kind"]
+    search_fields = ["practice__statement", "self_assessment__enrollment__teacher__email"]
+    raw_id_fields = ["self_assessment", "practice"]
+    list_select_related = ["practice", "self_assessment__enrollment__teacher"]

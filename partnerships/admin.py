@@ -176,3 +176,19 @@ class MeetingAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["partnership", "created_by"]
     list_select_related = ["partnership"]
     inlines = [InterviewQuestionInline, OpportunityInline]
+
+
+@admin.register(InterviewQuestion)
+class InterviewQuestionAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "meeting", "position"]
+    search_fields = ["text", "notes", "meeting__partnership__title"]
+    raw_id_fields = ["meeting"]
+    list_select_related = ["meeting__partnership"]
+
+
+@admin.register(Opportunity)
+class OpportunityAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "position"]
+    search_fields = ["text", "meeting__partnership__title"]
+    raw_id_fields = ["meeting"]
+    list_select_related = ["meeting__partnership"]
