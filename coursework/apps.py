@@ -12,3 +12,5 @@ class CourseworkConfig(AppConfig):
 
         register_section(teacher_section)
         register_section(instructor_section)
+
+        from . import plan_work  # noqa: F401  registers the stage-7 work area and its check

@@ -1,6 +1,7 @@
 """The demo cohort used by `seed_demo` (and handy in tests of the whole journey)."""
 
-from partnerships.models import Membership, User
+from partnerships.models import FocusArea, Membership, Outcome, Step, User
+from partnerships.services_plan import action_plan_create, item_create
 
 from .models import Cohort, CohortStage, Course, StageProgress
 from .services import cohort_stages_ensure, enrollment_create
@@ -89,9 +90,56 @@ def seed(*, today, timedelta):
         partnership=partnership, user=principal, defaults={"role": Membership.Role.ADMINISTRATOR}
     )
 
+    _seed_plan(partnership, teacher, today, timedelta)
+
     for email, first, last, job, school, done in OTHER_TEACHERS:
         person, created = _user(email, first, last, job, school)
         other = enrollment_create(cohort=cohort, teacher=person)
         if created:
             _set_progress(other, done, now)
     return course_created or cohort_created or teacher_created
+
+
+def _seed_plan(partnership, teacher, today, timedelta):
+    """A selected focus area and a started action plan the teacher and principal co-edit."""
+    focus_area = FocusArea.objects.filter(partnership=partnership, status=FocusArea.Status.SELECTED).first()
+    if focus_area is None:
+        focus_area = FocusArea.objects.create(
+            partnership=partnership,
+            title="Reading for pleasure in grades 6–8",
+            need="Fewer than a quarter of our students say they read for pleasure in a typical week.",
+            serves_students=True,
+            serves_community=True,
+            rationale="The district literacy goal names independent reading; the library can lead it.",
+            status=FocusArea.Status.SELECTED,
+            created_by=teacher,
+        )
+    plan = action_plan_create(focus_area=focus_area, by=teacher)
+    if not plan.goal:
+        plan.goal = "By June, half of our students read for pleasure at least once a week."
+        plan.communication = "Monthly update at the staff meeting; a line in the family newsletter each term."
+        plan._history_user = teacher
+        plan.save()
+    if not Outcome.objects.filter(plan=plan).exists():
+        item_create(
+            model=Outcome,
+            by=teacher,
+            plan=plan,
+            measure="Students who report reading for pleasure weekly (%)",
+            baseline=23,
+            target=50,
+            target_date=today + timedelta(days=180),
+            data_source="Library reading survey, each term",
+        )
+    if not Step.objects.filter(plan=plan).exists():
+        item_create(
+            model=Step,
+            by=teacher,
+            plan=plan,
+            title="Run the baseline reading survey in advisory",
+            owner_member=partnership.memberships.filter(user=teacher).first(),
+            due_date=today + timedelta(days=14),
+            time_estimate="2 hours",
+            resources="Survey form; 10 minutes of advisory time",
+        )
+    return plan

@@ -1,7 +1,20 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AuditEvent, Invitation, Membership, Notification, Partnership, User
+from .models import (
+    ActionPlan,
+    Agreement,
+    AuditEvent,
+    ExternalPartner,
+    Invitation,
+    Membership,
+    Notification,
+    Partnership,
+    Stakeholder,
+    TouchPoint,
+    User,
+)
 
 
 @admin.register(User)
@@ -80,3 +93,25 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- Action plan and the lasting partnership (issue 5) --------------------------------
+@admin.register(ActionPlan)
+class ActionPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["partnership", "focus_area", "version", "updated_at", "deleted_at"]
+    raw_id_fields = ["partnership", "focus_area", "created_by", "deleted_by"]
+    list_select_related = ["partnership", "focus_area"]
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["partnership", "version", "updated_at"]
+    raw_id_fields = ["partnership", "deleted_by"]
+    list_select_related = ["partnership"]
+
+
+@admin.register(Stakeholder, ExternalPartner, TouchPoint)
+class PartnershipItemAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "partnership", "version", "deleted_at"]
+    raw_id_fields = ["partnership", "deleted_by"]
+    list_select_related = ["partnership"]

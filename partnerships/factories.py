@@ -4,7 +4,21 @@ import factory
 from django.utils import timezone
 
 from .invitations import issue_token
-from .models import Invitation, Membership, Notification, Partnership, User
+from .models import (
+    ActionPlan,
+    ExternalPartner,
+    FocusArea,
+    Idea,
+    Invitation,
+    Membership,
+    Notification,
+    Outcome,
+    Partnership,
+    Stakeholder,
+    Step,
+    TouchPoint,
+    User,
+)
 
 PASSWORD = "correct-horse-battery"
 
@@ -82,3 +96,81 @@ class NotificationFactory(factory.django.DjangoModelFactory):
 
     recipient = factory.SubFactory(UserFactory)
     message = factory.Faker("sentence")
+
+
+# --- Action plan and the lasting partnership (issue 5) --------------------------------
+class FocusAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocusArea
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Focus area {n}")
+    need = "Students rarely read for pleasure outside class."
+    serves_students = True
+    status = FocusArea.Status.SELECTED
+    created_by = factory.SelfAttribute("partnership.lead_teacher")
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionPlan
+
+    focus_area = factory.SubFactory(FocusAreaFactory)
+    partnership = factory.SelfAttribute("focus_area.partnership")
+    goal = "More students read for pleasure every week."
+    created_by = factory.SelfAttribute("partnership.lead_teacher")
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outcome
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    measure = factory.Sequence(lambda n: f"Measure {n} (%)")
+    baseline = 20
+    target = 50
+
+
+class StepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Step
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    title = factory.Sequence(lambda n: f"Step {n}")
+
+
+class IdeaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Idea
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    text = factory.Sequence(lambda n: f"Idea {n}")
+
+
+class StakeholderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stakeholder
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    level = Stakeholder.Level.SCHOOL
+    group = Stakeholder.Group.PARENTS
+    name = factory.Sequence(lambda n: f"Stakeholder {n}")
+
+
+class ExternalPartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExternalPartner
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    kind = ExternalPartner.Kind.COMMUNITY
+    role = ExternalPartner.Role.CRITICAL_FRIEND
+
+
+class TouchPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TouchPoint
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Touch point {n}")
+    scheduled_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
