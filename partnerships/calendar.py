@@ -22,7 +22,7 @@ def _calendar(name):
 
 def _event(touch_point, partnership):
     zone = ZoneInfo(touch_point.time_zone)
-    start = touch_point.scheduled_at.astimezone(zone)
+    start = touch_point.scheduled_at.astimezone(zone).replace(microsecond=0)
     event = Event()
     event.add("uid", f"touchpoint-{touch_point.uid}@partnership-planner")
     event.add("dtstamp", timezone.now())

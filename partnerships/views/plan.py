@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ..access import (
-    can_edit_partnership,
+    PLAN_EDITOR_ROLES,
     commentable_plans,
     editable_partnerships,
     editable_plans,
@@ -25,7 +25,7 @@ def plan_page(request, pk):
     partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
     plan = plan_for(visible_plans(request.user), partnership)
     membership = membership_for(request.user, partnership)
-    can_edit = can_edit_partnership(request.user, partnership)
+    can_edit = membership is not None and membership.role in PLAN_EDITOR_ROLES
     context = {"partnership": partnership, "plan": plan, "can_edit": can_edit, "membership": membership}
     if plan is None:
         context["focus_area"] = selected_focus_area(partnership)
