@@ -3,7 +3,7 @@
 Differences are computed in Python from the stored history rows (no query per entry).
 """
 
-from .models import ActionPlan, Idea, Outcome, PlanComment, Step
+from .models import ActionPlan, Idea, Membership, Outcome, PlanComment, Step
 
 HISTORY_LIMIT = 300
 SKIP = {"id", "version", "created_at", "updated_at", "history_id", "history_date", "history_change_reason"}
@@ -16,7 +16,8 @@ def _tracked_fields(model):
     return [f for f in model.history.model._meta.concrete_fields if f.attname not in SKIP and f.name not in SKIP]
 
 
-def _entries(model, label, rows):
+def _entries(model, label, rows, names=None):
+    names = names or {}
     fields = _tracked_fields(model)
     previous = {}
     entries = []
@@ -27,6 +28,8 @@ def _entries(model, label, rows):
         if before is not None:
             for f in fields:
                 old, new = getattr(before, f.attname), getattr(row, f.attname)
+                if f.name in names:
+                    old, new = names[f.name].get(old, old), names[f.name].get(new, new)
                 if old != new:
                     changes.append({"field": str(f.verbose_name), "old": old, "new": new})
             if getattr(before, "deleted_at", None) is None and getattr(row, "deleted_at", None) is not None:
@@ -63,9 +66,11 @@ def plan_history(plan, limit=HISTORY_LIMIT):
         (Idea, "Idea", Idea.history.filter(plan_id=plan.pk)),
         (PlanComment, "Comment", PlanComment.history.filter(plan_id=plan.pk)),
     ]
+    members = Membership.objects.filter(partnership_id=plan.partnership_id).select_related("user")
+    names = {"owner_member": {m.pk: str(m.user) for m in members}}
     entries = []
     for model, label, rows in sources:
         rows = rows.select_related("history_user").order_by("-history_date")[:limit]
-        entries.extend(_entries(model, label, list(rows)))
+        entries.extend(_entries(model, label, list(rows), names))
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries[:limit]

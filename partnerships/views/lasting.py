@@ -8,10 +8,10 @@ from django.views.decorators.http import require_POST
 
 from .. import services_lasting
 from ..access import (
+    PLAN_EDITOR_ROLES,
     can_edit_partnership,
     editable_partnerships,
     member_partnerships,
-    membership_for,
     visible_partnerships,
     visible_touch_points,
 )
@@ -28,16 +28,17 @@ from .items import conflict_context, form_context
 def agreement_page(request, pk):
     partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
     members = list(partnership.memberships.select_related("user").order_by("role", "joined_at"))
+    membership = next((m for m in members if m.user_id == request.user.pk), None)
+    status = agreement_status(agreement_with_confirmations(partnership), members)
     context = {
         "partnership": partnership,
-        "status": agreement_status(agreement_with_confirmations(partnership), members),
-        "membership": membership_for(request.user, partnership),
-        "can_edit": can_edit_partnership(request.user, partnership),
+        "status": status,
+        "membership": membership,
+        "can_edit": membership is not None and membership.role in PLAN_EDITOR_ROLES,
+        "my_confirmation": next(
+            (r["confirmation"] for r in status["rows"] if r["member"].user_id == request.user.pk), None
+        ),
     }
-    status = context["status"]
-    context["my_confirmation"] = next(
-        (r["confirmation"] for r in status["rows"] if r["member"].user_id == request.user.pk), None
-    )
     return render(request, "partnerships/lasting/agreement.html", context)
 
 

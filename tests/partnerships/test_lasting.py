@@ -8,11 +8,14 @@ from icalendar import Calendar
 
 from partnerships.factories import (
     ActionPlanFactory,
+    ExternalPartnerFactory,
     FocusAreaFactory,
+    MembershipFactory,
     OutcomeFactory,
     StakeholderFactory,
     StepFactory,
     TouchPointFactory,
+    UserFactory,
 )
 from partnerships.lasting_reads import attention, outcome_progress, stakeholder_groups
 from partnerships.models import Agreement, Notification, OutcomeReading, Partnership, TouchPoint
@@ -146,6 +149,8 @@ def test_scheduling_a_touch_point_in_a_time_zone(client_for, partnership, teache
     tp = TouchPoint.objects.get()
     assert tp.time_zone == "America/Chicago"
     assert tp.scheduled_at.astimezone(UTC).hour == 21  # 15:30 CST is 21:30 UTC
+    page = client_for(teacher).get(reverse("partnerships:touch_point", args=[partnership.pk, tp.pk]))
+    assert "3:30 p.m. (America/Chicago)" in page.content.decode()  # shown in its own zone
 
 
 def test_touch_point_ics_and_feed(client_for, partnership, teacher):
@@ -253,3 +258,24 @@ def test_partnership_page_flags_overdue_steps_and_missed_touch_points(client_for
     assert "Done step" not in body and "Future step" not in body
     assert "<svg" in body and "Readings for Weekly readers" in body and "27" in body
     assert 'style="' not in body
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_lasting_pages_query_budget(client_for, plan, teacher, size, django_assert_max_num_queries):
+    agreement = agreement_save(partnership=plan.partnership, by=teacher, shared_goals="Readers")
+    for i in range(size):
+        member = MembershipFactory(partnership=plan.partnership, user=UserFactory(), role="colleague")
+        agreement_confirm(agreement=agreement, by=member.user, version=1)
+        StakeholderFactory(partnership=plan.partnership, group="students" if i % 2 else "educators")
+        ExternalPartnerFactory(partnership=plan.partnership)
+        tp = TouchPointFactory(partnership=plan.partnership, scheduled_at=timezone.now() - timedelta(days=i + 1))
+        outcome = OutcomeFactory(plan=plan)
+        OutcomeReading.objects.create(touch_point=tp, outcome=outcome, value=i)
+    client = client_for(teacher)
+    for name in ["agreement", "stakeholders", "partners", "touch_points"]:
+        with django_assert_max_num_queries(10):
+            assert client.get(reverse(f"partnerships:{name}", args=[plan.partnership_id])).status_code == 200
+    tp = TouchPoint.objects.first()
+    for name in ["touch_point", "touch_point_record"]:
+        with django_assert_max_num_queries(12):
+            assert client.get(reverse(f"partnerships:{name}", args=[plan.partnership_id, tp.pk])).status_code == 200

@@ -173,12 +173,15 @@ def test_delete_then_restore_from_recently_deleted(client_for, plan, teacher, ad
 def test_history_page_shows_who_changed_what(client_for, plan, teacher, administrator):
     step = StepFactory(plan=plan, title="Survey")
     item_update(item=step, by=administrator, expected_version=1, title="Survey in advisory")
+    admin_membership = plan.partnership.memberships.get(user=administrator)
+    item_update(item=step, by=administrator, expected_version=2, owner_member=admin_membership)
     item_delete(item=step, by=teacher)
     client = client_for(teacher)
     client.post(url("item_edit", plan.partnership, "plan", plan.pk), {"goal": "Half read weekly", "version": "1"})
     body = client.get(url("plan_history", plan.partnership)).content.decode()
     assert "Pat Principal" in body and "Survey in advisory" in body
     assert "deleted the step" in body
+    assert "Owner: <del>(empty)</del> → <ins>Pat Principal</ins>" in body
     assert "Half read weekly" in body and "Tess Teacher" in body
 
 
