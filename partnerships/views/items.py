@@ -119,7 +119,9 @@ def conflict_context(*, form_class, bound, current, form_kwargs=None):
         differs = mine_text != theirs_text
         rows.append({"label": fresh[name].label, "mine": mine_text, "theirs": theirs_text, "differs": differs})
         if differs:
-            mine_by_name[name] = mine_text
+            raw = bound[name].value()
+            raw = "" if raw is None else str(raw)
+            mine_by_name[name] = {"text": mine_text, "raw": raw, "label": fresh[name].label}
     last = current.history.select_related("history_user").first()
     return {
         "form": fresh,

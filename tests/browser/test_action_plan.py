@@ -82,6 +82,8 @@ def test_teacher_and_principal_build_and_review_a_plan(new_page, teacher, admini
     expect(tess.get_by_label("Target", exact=True)).to_have_value("60.00")
     expect(tess.locator("#mine-data_source")).to_contain_text("Library survey, each term")
     assert_accessible(tess)
+    tess.get_by_role("button", name="Use my value for Data source").click()
+    expect(tess.get_by_label("Data source")).to_have_value("Library survey, each term")
     tess.get_by_label("Data source").fill("Library survey, each term; district survey in May")
     tess.get_by_role("button", name="Save my merged version").click()
     expect(tess.get_by_text("The outcome is saved.")).to_be_visible()
