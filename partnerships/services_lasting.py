@@ -69,7 +69,9 @@ def agreement_confirm(*, agreement, by, version):
         raise PlanError("Only members of the partnership confirm its agreement.")
     if int(version) != agreement.version:
         raise StaleEdit(agreement)
-    AgreementConfirmation.objects.get_or_create(agreement=agreement, user=by, agreement_version=agreement.version)
+    mine = AgreementConfirmation.objects.filter(agreement=agreement, user=by, agreement_version=agreement.version)
+    if not mine.exists():
+        _attribute(AgreementConfirmation(agreement=agreement, user=by, agreement_version=agreement.version), by).save()
     audit_record(actor=by, action="agreement.confirmed", target=agreement, summary=f"version {agreement.version}")
     if partnership.status == Partnership.Status.FORMING and not unconfirmed_members(agreement):
         partnership.status = Partnership.Status.COMMITTED

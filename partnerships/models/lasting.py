@@ -37,6 +37,8 @@ class AgreementConfirmation(models.Model):
     agreement_version = models.PositiveIntegerField()
     confirmed_at = models.DateTimeField(default=timezone.now)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["agreement", "confirmed_at"]
         constraints = [

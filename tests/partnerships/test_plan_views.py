@@ -269,7 +269,7 @@ def test_plan_print_history_and_deleted_query_budget(client_for, plan, teacher, 
 def test_partnership_page_query_budget(client_for, plan, teacher, size, django_assert_max_num_queries):
     _fill(plan, size)
     client = client_for(teacher)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(18):
         response = client.get(reverse("partnerships:detail", args=[plan.partnership.pk]))
     assert response.status_code == 200
 
