@@ -1,6 +1,11 @@
 """The demo cohort used by `seed_demo` (and handy in tests of the whole journey)."""
 
-from partnerships.models import FocusArea, Membership, Outcome, Step, User
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+from partnerships.models import FocusArea, Membership, Outcome, Step, TouchPoint, User
 from partnerships.services_plan import action_plan_create, item_create
 
 from .models import Cohort, CohortStage, Course, StageProgress
@@ -141,5 +146,17 @@ def _seed_plan(partnership, teacher, today, timedelta):
             due_date=today + timedelta(days=14),
             time_estimate="2 hours",
             resources="Survey form; 10 minutes of advisory time",
+        )
+    if not TouchPoint.objects.filter(partnership=partnership).exists():
+        zone = settings.TIME_ZONE
+        when = datetime.combine(today + timedelta(days=21), time(15, 30), tzinfo=ZoneInfo(zone))
+        item_create(
+            model=TouchPoint,
+            by=teacher,
+            partnership=partnership,
+            title="First review",
+            scheduled_at=when,
+            time_zone=zone,
+            location="Library workroom",
         )
     return plan

@@ -160,3 +160,19 @@ def test_stakeholder_is_versioned_and_soft_deleted_too(partnership, teacher):
         item_update(item=s, by=teacher, expected_version=1, engaged=False)
     item_delete(item=s, by=teacher)
     assert not Stakeholder.objects.alive().exists()
+
+
+@pytest.mark.django_db
+def test_demo_gives_the_principal_a_plan_to_co_edit_and_is_idempotent():
+    from coursework.demo import seed
+    from partnerships.access import editable_plans
+    from partnerships.models import TouchPoint, User
+
+    seed(today=timezone.localdate(), timedelta=timedelta)
+    seed(today=timezone.localdate(), timedelta=timedelta)
+    principal = User.objects.get(email="principal@demo.test")
+    plan = editable_plans(principal).get()
+    assert plan.focus_area.status == FocusArea.Status.SELECTED and plan.goal
+    assert plan.outcomes.count() == 1 and plan.steps.count() == 1
+    assert TouchPoint.objects.filter(partnership=plan.partnership).count() == 1
+    assert FocusArea.objects.filter(partnership=plan.partnership).count() == 1
