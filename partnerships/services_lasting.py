@@ -7,7 +7,7 @@ from django.utils import timezone
 from .audit import audit_record
 from .models import Agreement, AgreementConfirmation, Outcome, OutcomeReading, Partnership
 from .notifications import notify
-from .services_plan import PlanError, StaleEdit, _attribute, item_update
+from .services_plan import PlanError, StaleEdit, item_update, with_history_user
 
 AGREEMENT_FIELDS = ("shared_goals", "norm_time", "norm_communication", "norm_decisions", "meeting_cadence")
 
@@ -29,7 +29,7 @@ def agreement_save(*, partnership, by, expected_version=None, **fields):
     if agreement is None:
         if expected_version not in (None, "", 0, "0"):
             raise PlanError("The agreement could not be found; reload the page.")
-        agreement = _attribute(Agreement(partnership=partnership, **fields), by)
+        agreement = with_history_user(Agreement(partnership=partnership, **fields), by)
         agreement.save()
         return agreement
     had_confirmations = agreement.confirmations.filter(agreement_version=agreement.version).exists()
@@ -71,7 +71,9 @@ def agreement_confirm(*, agreement, by, version):
         raise StaleEdit(agreement)
     mine = AgreementConfirmation.objects.filter(agreement=agreement, user=by, agreement_version=agreement.version)
     if not mine.exists():
-        _attribute(AgreementConfirmation(agreement=agreement, user=by, agreement_version=agreement.version), by).save()
+        with_history_user(
+            AgreementConfirmation(agreement=agreement, user=by, agreement_version=agreement.version), by
+        ).save()
     audit_record(actor=by, action="agreement.confirmed", target=agreement, summary=f"version {agreement.version}")
     if partnership.status == Partnership.Status.FORMING and not unconfirmed_members(agreement):
         partnership.status = Partnership.Status.COMMITTED
@@ -109,7 +111,7 @@ def touch_point_record(*, touch_point, by, expected_version, readings, **fields)
         )
         if reading.value != value:
             reading.value = value
-            _attribute(reading, by).save()
+            with_history_user(reading, by).save()
         _latest_becomes_current(outcome, by)
     return touch_point
 
@@ -123,4 +125,4 @@ def _latest_becomes_current(outcome, by):
     if latest is not None and outcome.current_value != latest.value:
         outcome.current_value = latest.value
         outcome.version += 1
-        _attribute(outcome, by).save()
+        with_history_user(outcome, by).save()

@@ -24,7 +24,7 @@ class StaleEdit(Exception):
         super().__init__(f"{current._meta.verbose_name.capitalize()} was changed by someone else.")
 
 
-def _attribute(instance, by):
+def with_history_user(instance, by):
     # simple_history takes the user from the request middleware; outside a request
     # (demo, tests, shell) it reads this attribute instead.
     instance._history_user = by
@@ -39,7 +39,7 @@ def action_plan_create(*, focus_area, by):
     existing = ActionPlan.objects.filter(partnership=focus_area.partnership).first()
     if existing is not None:
         return existing
-    plan = _attribute(
+    plan = with_history_user(
         ActionPlan(partnership=focus_area.partnership, focus_area=focus_area, created_by=by),
         by,
     )
@@ -51,7 +51,7 @@ def action_plan_create(*, focus_area, by):
 @transaction.atomic
 def item_create(*, model, by, **fields):
     """Create a plan item (outcome, step, idea, stakeholder, …) at version 1."""
-    item = _attribute(model(**fields), by)
+    item = with_history_user(model(**fields), by)
     item.full_clean()
     item.save()
     return item
@@ -69,7 +69,7 @@ def item_update(*, item, by, expected_version, **fields):
         setattr(current, name, value)
     current.full_clean()
     current.version += 1
-    _attribute(current, by).save()
+    with_history_user(current, by).save()
     return current
 
 
@@ -81,7 +81,7 @@ def item_delete(*, item, by):
         current.deleted_at = timezone.now()
         current.deleted_by = by
         current.version += 1
-        _attribute(current, by).save()
+        with_history_user(current, by).save()
     return current
 
 
@@ -96,7 +96,7 @@ def item_restore(*, item, by, now=None):
     current.deleted_at = None
     current.deleted_by = None
     current.version += 1
-    _attribute(current, by).save()
+    with_history_user(current, by).save()
     return current
 
 
@@ -120,11 +120,11 @@ def idea_promote(*, idea, by, to):
     idea.promoted_to = to
     idea.promoted_at = timezone.now()
     idea.version += 1
-    _attribute(idea, by).save()
+    with_history_user(idea, by).save()
     return created
 
 
 def plan_comment_create(*, plan, by, text):
-    comment = _attribute(PlanComment(plan=plan, author=by, text=text), by)
+    comment = with_history_user(PlanComment(plan=plan, author=by, text=text), by)
     comment.save()
     return comment
