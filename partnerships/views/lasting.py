@@ -74,11 +74,12 @@ def agreement_edit(request, pk):
 def agreement_confirm_view(request, pk):
     partnership = get_object_or_404(member_partnerships(request.user), pk=pk)
     agreement = get_object_or_404(Agreement.objects.filter(partnership=partnership))
+    version = request.POST.get("version", "")
     try:
-        agreement_confirm(agreement=agreement, by=request.user, version=request.POST.get("version") or 0)
+        agreement_confirm(agreement=agreement, by=request.user, version=int(version) if version.isdigit() else 0)
     except StaleEdit:
         messages.error(request, "The agreement changed since you opened it. Read this version, then confirm.")
-    except (PlanError, ValueError) as error:
+    except PlanError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, "You confirmed the agreement.")

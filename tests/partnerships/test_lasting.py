@@ -89,6 +89,8 @@ def test_agreement_views(client_for, partnership, teacher, administrator, collea
         "version": "0",
     }
     assert client_for(teacher).post(edit, data).status_code == 302
+    refused = client_for(teacher).post(confirm, {"version": "nonsense"}, follow=True)
+    assert "The agreement changed since you opened it" in refused.content.decode()
     for person in (teacher, administrator, colleague):
         client_for(person).post(confirm, {"version": "1"})
     assert status(partnership) == "committed"
