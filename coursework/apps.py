@@ -12,7 +12,7 @@ class CourseworkConfig(AppConfig):
 
         from partnerships.home import register_section
 
-        from . import focus_work, reflections_stages  # noqa: F401
+        from . import focus_work, plan_work, reflections_stages  # noqa: F401
         from .collaboratives import shareables  # noqa: F401
         from .collaboratives.home import collaboratives_section
         from .home import instructor_section, teacher_section

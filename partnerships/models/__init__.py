@@ -1,8 +1,18 @@
 from .audit import AuditEvent
 from .focus import FocusArea, FocusAreaEvidence
 from .invitations import Invitation, InvitationBase, hash_token, new_token
+from .lasting import (
+    HEALTH_FIELDS,
+    Agreement,
+    AgreementConfirmation,
+    ExternalPartner,
+    OutcomeReading,
+    Stakeholder,
+    TouchPoint,
+)
 from .notifications import Notification
 from .partnerships import Membership, Partnership
+from .plan import RESTORE_WINDOW, ActionPlan, Idea, Outcome, PlanComment, Step
 from .review import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting
 from .users import User
 
@@ -11,6 +21,19 @@ __all__ = [
     "Comment",
     "FocusAreaChoice",
     "ReviewMeeting",
+    "HEALTH_FIELDS",
+    "RESTORE_WINDOW",
+    "ActionPlan",
+    "Agreement",
+    "AgreementConfirmation",
+    "ExternalPartner",
+    "Idea",
+    "Outcome",
+    "OutcomeReading",
+    "PlanComment",
+    "Stakeholder",
+    "Step",
+    "TouchPoint",
     "AuditEvent",
     "FocusArea",
     "FocusAreaEvidence",
