@@ -15,6 +15,7 @@ class CourseworkConfig(AppConfig):
         from . import (  # noqa: F401
             first_meeting_work,
             focus_work,
+            plan_work,
             reflections_stages,
             research_work,
             selfassessment_work,

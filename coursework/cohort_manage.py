@@ -14,6 +14,7 @@ from partnerships.models import User
 from partnerships.notifications import absolute_url, notify
 
 from .models import Cohort
+from .reflections import cohort_prompts_seed
 from .services import cohort_stages_ensure
 
 COHORT_FIELDS = ("course", "name", "term", "starts_on", "ends_on", "is_open", "anonymous_evaluations")
@@ -74,6 +75,8 @@ def cohort_create(*, actor, instructor_emails, due_dates, **details):
     cohort = Cohort.objects.create(**{k: details[k] for k in COHORT_FIELDS})
     _set_instructors(cohort=cohort, emails=instructor_emails, actor=actor)
     _set_due_dates(cohort=cohort, due_dates=due_dates)
+    # Every cohort starts with the course's default prompts; instructors edit them after.
+    cohort_prompts_seed(cohort=cohort)
     audit_record(actor=actor, action="cohort.created", target=cohort, summary=str(cohort))
     return cohort
 

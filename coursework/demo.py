@@ -1,6 +1,12 @@
 """The demo cohort used by `seed_demo` (and handy in tests of the whole journey)."""
 
-from partnerships.models import Membership, User
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+from partnerships.models import FocusArea, Membership, Outcome, Step, TouchPoint, User
+from partnerships.services_plan import action_plan_create, item_create
 
 from .models import Cohort, CohortStage, Course, CourseEvaluation, Enrollment, Feedback, StageProgress
 from .reflections import cohort_prompts_seed, prompts_with_answers, reflection_save
@@ -145,6 +151,8 @@ def seed(*, today, timedelta):
     seed_inputs(enrollment)
 
     peers = []
+    _seed_plan(partnership, teacher, today, timedelta)
+
     for email, first, last, job, school, done in OTHER_TEACHERS:
         person, created = _user(email, first, last, job, school)
         other = enrollment_create(cohort=cohort, teacher=person)
@@ -276,6 +284,63 @@ def _seed_collaborative(cohort, instructor, members, now, timedelta):
         body="Board minutes from the last two budget meetings told me more than the plan itself.",
     )
     return True
+
+
+def _seed_plan(partnership, teacher, today, timedelta):
+    """A selected focus area and a started action plan the teacher and principal co-edit."""
+    focus_area = FocusArea.objects.filter(partnership=partnership, status=FocusArea.Status.SELECTED).first()
+    if focus_area is None:
+        focus_area = FocusArea.objects.create(
+            partnership=partnership,
+            title="Reading for pleasure in grades 6–8",
+            need="Fewer than a quarter of our students say they read for pleasure in a typical week.",
+            serves_students=True,
+            serves_community=True,
+            rationale="The district literacy goal names independent reading; the library can lead it.",
+            status=FocusArea.Status.SELECTED,
+            created_by=teacher,
+        )
+    plan = action_plan_create(focus_area=focus_area, by=teacher)
+    if not plan.goal:
+        plan.goal = "By June, half of our students read for pleasure at least once a week."
+        plan.communication = "Monthly update at the staff meeting; a line in the family newsletter each term."
+        plan._history_user = teacher
+        plan.save()
+    if not Outcome.objects.filter(plan=plan).exists():
+        item_create(
+            model=Outcome,
+            by=teacher,
+            plan=plan,
+            measure="Students who report reading for pleasure weekly (%)",
+            baseline=23,
+            target=50,
+            target_date=today + timedelta(days=180),
+            data_source="Library reading survey, each term",
+        )
+    if not Step.objects.filter(plan=plan).exists():
+        item_create(
+            model=Step,
+            by=teacher,
+            plan=plan,
+            title="Run the baseline reading survey in advisory",
+            owner_member=partnership.memberships.filter(user=teacher).first(),
+            due_date=today + timedelta(days=14),
+            time_estimate="2 hours",
+            resources="Survey form; 10 minutes of advisory time",
+        )
+    if not TouchPoint.objects.filter(partnership=partnership).exists():
+        zone = settings.TIME_ZONE
+        when = datetime.combine(today + timedelta(days=21), time(15, 30), tzinfo=ZoneInfo(zone))
+        item_create(
+            model=TouchPoint,
+            by=teacher,
+            partnership=partnership,
+            title="First review",
+            scheduled_at=when,
+            time_zone=zone,
+            location="Library workroom",
+        )
+    return plan
 
 
 # Stage 2 and 3 inputs for the main demo teacher ------------------------------------------

@@ -7,7 +7,17 @@ absent from the querysets, which views turn into 404s.
 
 from django.db.models import Q
 
-from .models import AgendaItem, Comment, FocusArea, FocusAreaChoice, Invitation, Membership, Partnership
+from .models import (
+    ActionPlan,
+    AgendaItem,
+    Comment,
+    FocusArea,
+    FocusAreaChoice,
+    Invitation,
+    Membership,
+    Partnership,
+    TouchPoint,
+)
 
 Role = Membership.Role
 
@@ -90,6 +100,40 @@ def meeting_partnerships(user):
 
 def editable_agenda_items(user):
     return AgendaItem.objects.filter(partnership__in=meeting_partnerships(user))
+
+
+# --- Action plan and the lasting partnership (issue 5) --------------------------------
+# Members and the teacher's instructors see the plan; the lead teacher and the
+# administrators edit it (and the agreement, stakeholders, partners, touch points);
+# every member may comment. Anyone else gets a 404.
+PLAN_EDITOR_ROLES = [Role.LEAD_TEACHER, Role.ADMINISTRATOR]
+
+
+def editable_partnerships(user):
+    """Partnerships whose plan, agreement, stakeholders and touch points the person edits."""
+    return member_partnerships(user, roles=PLAN_EDITOR_ROLES)
+
+
+def visible_plans(user):
+    return ActionPlan.objects.filter(partnership__in=visible_partnerships(user))
+
+
+def editable_plans(user):
+    return ActionPlan.objects.filter(partnership__in=editable_partnerships(user))
+
+
+def commentable_plans(user):
+    """Plans of partnerships the person is a member of, in any role."""
+    return ActionPlan.objects.filter(partnership__in=member_partnerships(user))
+
+
+def can_edit_partnership(user, partnership):
+    membership = membership_for(user, partnership)
+    return membership is not None and membership.role in PLAN_EDITOR_ROLES
+
+
+def visible_touch_points(user):
+    return TouchPoint.objects.alive().filter(partnership__in=visible_partnerships(user))
 
 
 def visible_meetings(user):

@@ -4,16 +4,27 @@ from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    ActionPlan,
+    Agreement,
+    AgreementConfirmation,
     AuditEvent,
+    ExternalPartner,
     FocusArea,
     FocusAreaEvidence,
+    Idea,
     InterviewQuestion,
     Invitation,
     Meeting,
     Membership,
     Notification,
     Opportunity,
+    Outcome,
+    OutcomeReading,
     Partnership,
+    PlanComment,
+    Stakeholder,
+    Step,
+    TouchPoint,
     User,
 )
 
@@ -155,6 +166,63 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["text", "partnership__title"]
     list_display = ["partnership", "position", "text", "source"]
     raw_id_fields = ["partnership", "focus_area"]
+
+
+# --- Action plan and the lasting partnership (issue 5) --------------------------------
+@admin.register(ActionPlan)
+class ActionPlanAdmin(SimpleHistoryAdmin):
+    search_fields = ["partnership__title", "goal", "focus_area__title"]
+    list_display = ["partnership", "focus_area", "version", "updated_at", "deleted_at"]
+    raw_id_fields = ["partnership", "focus_area", "created_by", "deleted_by"]
+    list_select_related = ["partnership", "focus_area"]
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    search_fields = ["partnership__title", "shared_goals"]
+    list_display = ["partnership", "version", "updated_at"]
+    raw_id_fields = ["partnership", "deleted_by"]
+    list_select_related = ["partnership"]
+
+
+@admin.register(Stakeholder, ExternalPartner, TouchPoint)
+class PartnershipItemAdmin(SimpleHistoryAdmin):
+    search_fields = ["partnership__title"]
+    list_display = ["__str__", "partnership", "version", "deleted_at"]
+    raw_id_fields = ["partnership", "deleted_by"]
+    list_select_related = ["partnership"]
+
+
+@admin.register(Outcome, Step, Idea)
+class PlanItemAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "plan", "version", "deleted_at"]
+    search_fields = ["plan__partnership__title"]
+    raw_id_fields = ["plan", "deleted_by"]
+    list_select_related = ["plan__partnership"]
+
+
+@admin.register(PlanComment)
+class PlanCommentAdmin(admin.ModelAdmin):
+    list_display = ["plan", "author", "created_at"]
+    search_fields = ["text", "author__email", "plan__partnership__title"]
+    raw_id_fields = ["plan", "author"]
+    list_select_related = ["plan__partnership", "author"]
+
+
+@admin.register(AgreementConfirmation)
+class AgreementConfirmationAdmin(admin.ModelAdmin):
+    list_display = ["agreement", "user", "agreement_version", "confirmed_at"]
+    search_fields = ["user__email", "agreement__partnership__title"]
+    raw_id_fields = ["agreement", "user"]
+    list_select_related = ["agreement__partnership", "user"]
+
+
+@admin.register(OutcomeReading)
+class OutcomeReadingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "touch_point", "outcome", "value"]
+    search_fields = ["outcome__measure", "touch_point__partnership__title"]
+    raw_id_fields = ["touch_point", "outcome"]
+    list_select_related = ["touch_point", "outcome"]
 
 
 class InterviewQuestionInline(admin.TabularInline):

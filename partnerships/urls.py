@@ -4,6 +4,10 @@ from django.urls import include, path
 
 from .forms import EmailAuthenticationForm
 from .views import account, home, invitations, meetings, partnership, review
+from .views import export as export_views
+from .views import items as item_views
+from .views import lasting as lasting_views
+from .views import plan as plan_views
 
 partnership_patterns = (
     [
@@ -31,6 +35,33 @@ partnership_patterns = (
         path("agenda/<int:pk>/edit/", review.agenda_item_edit, name="agenda_item_edit"),
         path("agenda/<int:pk>/delete/", review.agenda_item_delete, name="agenda_item_delete"),
         path("agenda/<int:pk>/move/<str:direction>/", review.agenda_item_move, name="agenda_item_move"),
+        # Action plan and the lasting partnership (issue 5)
+        path("<int:pk>/plan/", plan_views.plan_page, name="plan"),
+        path("<int:pk>/plan/start/", plan_views.plan_start, name="plan_start"),
+        path("<int:pk>/plan/ideas/add/", plan_views.idea_add, name="idea_add"),
+        path("<int:pk>/plan/ideas/<int:item_pk>/promote/<str:to>/", plan_views.idea_promote_view, name="idea_promote"),
+        path("<int:pk>/plan/comments/add/", plan_views.comment_add, name="comment_add"),
+        path("<int:pk>/plan/history/", plan_views.history, name="plan_history"),
+        path("<int:pk>/plan/print/", plan_views.print_view, name="plan_print"),
+        path("<int:pk>/plan/steps.csv", export_views.plan_steps_csv, name="plan_steps_csv"),
+        path("<int:pk>/export.json", export_views.partnership_json, name="export_json"),
+        path("<int:pk>/items/<str:kind>/new/", item_views.item_form, name="item_new"),
+        path("<int:pk>/items/<str:kind>/<int:item_pk>/edit/", item_views.item_form, name="item_edit"),
+        path("<int:pk>/items/<str:kind>/<int:item_pk>/delete/", item_views.item_delete_view, name="item_delete"),
+        path("<int:pk>/items/<str:kind>/<int:item_pk>/restore/", item_views.item_restore_view, name="item_restore"),
+        path("<int:pk>/recently-deleted/", item_views.recently_deleted, name="recently_deleted"),
+        path("<int:pk>/agreement/", lasting_views.agreement_page, name="agreement"),
+        path("<int:pk>/agreement/edit/", lasting_views.agreement_edit, name="agreement_edit"),
+        path("<int:pk>/agreement/confirm/", lasting_views.agreement_confirm_view, name="agreement_confirm"),
+        path("<int:pk>/stakeholders/", lasting_views.stakeholders, name="stakeholders"),
+        path("<int:pk>/external-partners/", lasting_views.external_partners, name="partners"),
+        path("<int:pk>/touch-points/", lasting_views.touch_points, name="touch_points"),
+        path("<int:pk>/touch-points/calendar.ics", lasting_views.calendar_feed, name="calendar_feed"),
+        path("<int:pk>/touch-points/<int:tp_pk>/", lasting_views.touch_point_detail, name="touch_point"),
+        path("<int:pk>/touch-points/<int:tp_pk>/record/", lasting_views.touch_point_record, name="touch_point_record"),
+        path(
+            "<int:pk>/touch-points/<int:tp_pk>/invite.ics", lasting_views.touch_point_calendar, name="touch_point_ics"
+        ),
     ],
     "partnerships",
 )

@@ -1,9 +1,19 @@
 from .audit import AuditEvent
 from .focus import FocusArea, FocusAreaEvidence
 from .invitations import Invitation, InvitationBase, hash_token, new_token
+from .lasting import (
+    HEALTH_FIELDS,
+    Agreement,
+    AgreementConfirmation,
+    ExternalPartner,
+    OutcomeReading,
+    Stakeholder,
+    TouchPoint,
+)
 from .meetings import InterviewQuestion, Meeting, Opportunity
 from .notifications import Notification
 from .partnerships import Membership, Partnership
+from .plan import RESTORE_WINDOW, ActionPlan, Idea, Outcome, PlanComment, Step
 from .review import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting
 from .users import User
 
@@ -12,11 +22,24 @@ __all__ = [
     "Comment",
     "FocusAreaChoice",
     "ReviewMeeting",
+    "HEALTH_FIELDS",
+    "RESTORE_WINDOW",
+    "ActionPlan",
+    "Agreement",
+    "AgreementConfirmation",
+    "ExternalPartner",
+    "Idea",
+    "Outcome",
+    "OutcomeReading",
+    "PlanComment",
+    "Stakeholder",
+    "Step",
+    "TouchPoint",
     "AuditEvent",
     "FocusArea",
     "FocusAreaEvidence",
-    "Invitation",
     "InterviewQuestion",
+    "Invitation",
     "InvitationBase",
     "Meeting",
     "Membership",

@@ -50,6 +50,9 @@ def test_instructor_creates_a_cohort_with_co_instructors_and_due_dates(
     due = dict(CohortStage.objects.filter(cohort=new).values_list("stage", "due_on"))
     assert len(due) == 8
     assert due["mindsets"] == date(2027, 1, 20) and due["research"] is None
+    # The new cohort starts with the default prompts for every reflection stage.
+    assert new.prompts.filter(stage="mindsets").exists()
+    assert new.prompts.filter(stage="final-reflection").exists()
     invited = User.objects.get(email="new.instructor@school.test")
     assert not invited.has_usable_password()
     recipients = {m.to[0] for m in mail.outbox}
