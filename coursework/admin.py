@@ -1,19 +1,30 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    ChosenPractice,
     Cohort,
+    CohortFramework,
     CohortInvitation,
     CohortStage,
     Course,
     CourseEvaluation,
+    Domain,
     Enrollment,
     Feedback,
+    Framework,
+    Practice,
     Prompt,
+    Rating,
+    RatingLevel,
     Reflection,
     Reminder,
     ReminderTemplate,
+    ResearchSource,
+    SelfAssessment,
     StageProgress,
+    StrategicGoal,
 )
 from .reflections import cohort_prompts_seed
 from .services import cohort_stages_ensure
@@ -218,3 +229,112 @@ class CollaborativeMembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__last_name", "collaborative__name"]
     raw_id_fields = ["user", "collaborative"]
     list_select_related = ["user", "collaborative"]
+
+
+# Self-reflection frameworks (instructors may also load one with `manage.py load_framework`).
+
+
+class RatingLevelInline(admin.TabularInline):
+    model = RatingLevel
+    extra = 0
+
+
+class DomainInline(admin.TabularInline):
+    model = Domain
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_default"]
+    search_fields = ["name", "description"]
+    inlines = [RatingLevelInline, DomainInline]
+
+
+class PracticeInline(admin.TabularInline):
+    model = Practice
+    extra = 0
+
+
+@admin.register(Domain)
+class DomainAdmin(admin.ModelAdmin):
+    list_display = ["name", "framework", "position"]
+    list_filter = ["framework"]
+    search_fields = ["name", "framework__name"]
+    list_select_related = ["framework"]
+    inlines = [PracticeInline]
+
+
+@admin.register(CohortFramework)
+class CohortFrameworkAdmin(admin.ModelAdmin):
+    list_display = ["cohort", "framework"]
+    search_fields = ["cohort__name", "framework__name"]
+    list_select_related = ["cohort", "framework"]
+
+
+class RatingInline(admin.TabularInline):
+    model = Rating
+    extra = 0
+    raw_id_fields = ["practice"]
+
+
+@admin.register(SelfAssessment)
+class SelfAssessmentAdmin(admin.ModelAdmin):
+    list_display = ["enrollment", "framework", "updated_at"]
+    search_fields = ["enrollment__teacher__email", "enrollment__teacher__last_name"]
+    raw_id_fields = ["enrollment"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort", "framework"]
+    inlines = [RatingInline]
+
+
+@admin.register(ResearchSource)
+class ResearchSourceAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ["title", "kind", "enrollment", "published_on"]
+    list_filter = ["kind"]
+    search_fields = ["title", "enrollment__teacher__email"]
+    raw_id_fields = ["enrollment"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort"]
+
+
+@admin.register(StrategicGoal)
+class StrategicGoalAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "level", "enrollment"]
+    list_filter = ["level"]
+    search_fields = ["statement", "enrollment__teacher__email"]
+    raw_id_fields = ["enrollment", "source"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort"]
+
+
+@admin.register(Practice)
+class PracticeAdmin(admin.ModelAdmin):
+    list_display = ["statement", "domain", "position"]
+    list_filter = ["domain__framework"]
+    search_fields = ["statement", "domain__name"]
+    list_select_related = ["domain"]
+
+
+@admin.register(RatingLevel)
+class RatingLevelAdmin(admin.ModelAdmin):
+    list_display = ["label", "value", "framework"]
+    list_filter = ["framework"]
+    search_fields = ["label", "description"]
+    list_select_related = ["framework"]
+
+
+@admin.register(Rating)
+class RatingAdmin(SimpleHistoryAdmin):
+    list_display = ["practice", "level", "self_assessment", "updated_at"]
+    search_fields = ["evidence", "practice__statement", "self_assessment__enrollment__teacher__email"]
+    raw_id_fields = ["self_assessment", "practice"]
+    list_select_related = ["practice", "level", "self_assessment__enrollment__teacher"]
+
+
+@admin.register(ChosenPractice)
+class ChosenPracticeAdmin(admin.ModelAdmin):
+    list_display = ["practice", "kind", "self_assessment"]
+    list_filter = ["kind"]
+    search_fields = ["practice__statement", "self_assessment__enrollment__teacher__email"]
+    raw_id_fields = ["self_assessment", "practice"]
+    list_select_related = ["practice", "self_assessment__enrollment__teacher"]

@@ -12,7 +12,14 @@ class CourseworkConfig(AppConfig):
 
         from partnerships.home import register_section
 
-        from . import focus_work, plan_work, reflections_stages  # noqa: F401
+        from . import (  # noqa: F401
+            first_meeting_work,
+            focus_work,
+            plan_work,
+            reflections_stages,
+            research_work,
+            selfassessment_work,
+        )
         from .collaboratives import shareables  # noqa: F401
         from .collaboratives.home import collaboratives_section
         from .home import instructor_section, teacher_section

@@ -148,6 +148,7 @@ def seed(*, today, timedelta):
     Membership.objects.get_or_create(
         partnership=partnership, user=principal, defaults={"role": Membership.Role.ADMINISTRATOR}
     )
+    seed_inputs(enrollment)
 
     peers = []
     _seed_plan(partnership, teacher, today, timedelta)
@@ -340,3 +341,81 @@ def _seed_plan(partnership, teacher, today, timedelta):
             location="Library workroom",
         )
     return plan
+
+
+# Stage 2 and 3 inputs for the main demo teacher ------------------------------------------
+
+DEMO_RATINGS = (3, 2, 3, 2, 3, 2, 4, 3, 3, 3, 2, 3, 2, 3, 3, 2, 2, 3, 1, 2, 2, 3, 3, 2, 2, 1, 3)
+DEMO_EVIDENCE = {
+    0: "Monthly check-ins with the principal since September; we set two shared goals.",
+    6: "Grade 7 book club runs every week with 25 regulars; circulation up 18% on last year.",
+    18: "I have not yet turned circulation data into a report for leadership.",
+    25: "No grant applications yet; the budget is the district allocation only.",
+}
+DEMO_SOURCES = (
+    (
+        "Riverside USD Strategic Plan 2025–2028",
+        "strategic_plan",
+        "https://www.riverside-usd.example.org/strategic-plan",
+        "Three priorities: literacy for every learner, digital equity, and family partnership. "
+        "Goal 1 aims for 75% of grade 8 students reading at grade level by 2028.",
+    ),
+    (
+        "Board of Education minutes, October 2026",
+        "board_minutes",
+        "https://www.riverside-usd.example.org/board/2026-10",
+        "The board approved a take-home Chromebook pilot for two middle schools and asked for "
+        "data on home internet access.",
+    ),
+    (
+        "Lincoln Middle School improvement plan 2026–27",
+        "data_report",
+        "",
+        "Reading proficiency in grade 6 is 58%; the plan names independent reading time and "
+        "family literacy events as strategies.",
+    ),
+)
+DEMO_GOALS = (
+    ("75% of grade 8 students reading at grade level by 2028.", "district", 0),
+    ("Every student has a device and home internet access for learning.", "district", 1),
+    ("Raise grade 6 reading proficiency from 58% to 65% this year.", "school", 2),
+    ("Hold four family literacy evenings this school year.", "school", 2),
+)
+
+
+def seed_inputs(enrollment):
+    """A completed self-assessment and some research for the demo teacher (idempotent)."""
+    from .models import ResearchSource, StrategicGoal
+    from .selfassessment_services import choices_save, rating_save, self_assessment_for
+
+    assessment = self_assessment_for(enrollment)
+    if assessment is None or not assessment.ratings.exists():
+        from .frameworks import framework_for_cohort
+
+        framework = framework_for_cohort(enrollment.cohort)
+        levels = {level.value: level for level in framework.levels.all()}
+        practices = [p for d in framework.domains.prefetch_related("practices") for p in d.practices.all()]
+        for index, practice in enumerate(practices):
+            value = DEMO_RATINGS[index % len(DEMO_RATINGS)]
+            rating_save(
+                enrollment=enrollment,
+                practice=practice,
+                level=levels.get(value),
+                evidence=DEMO_EVIDENCE.get(index, ""),
+            )
+        choices_save(
+            enrollment=enrollment,
+            strengths=[practices[i] for i in (6, 7, 0) if i < len(practices)][:3],
+            growth_areas=[practices[i] for i in (18, 25) if i < len(practices)],
+        )
+    if not ResearchSource.objects.filter(enrollment=enrollment).exists():
+        sources = [
+            ResearchSource.objects.create(enrollment=enrollment, title=title, kind=kind, url=url, notes=notes)
+            for title, kind, url, notes in DEMO_SOURCES
+        ]
+        StrategicGoal.objects.bulk_create(
+            [
+                StrategicGoal(enrollment=enrollment, statement=statement, level=level, source=sources[index])
+                for statement, level, index in DEMO_GOALS
+            ]
+        )

@@ -220,3 +220,27 @@ class ReflectionFactory(factory.django.DjangoModelFactory):
     prompt = factory.LazyAttribute(lambda o: PromptFactory(cohort=o.enrollment.cohort))
     text = factory.Sequence(lambda n: f"My answer number {n}, about trust and shared goals.")
     version = 1
+
+
+# Stage 2 and 3 inputs ------------------------------------------------------------------
+
+
+class ResearchSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coursework.ResearchSource"
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    title = factory.Sequence(lambda n: f"Strategic plan {n}")
+    kind = "strategic_plan"
+    url = "https://district.example.org/plan.pdf"
+    notes = "Literacy and digital access are named priorities."
+
+
+class StrategicGoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coursework.StrategicGoal"
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    statement = factory.Sequence(lambda n: f"Raise grade 6 reading proficiency, goal {n}")
+    level = "district"
+    source = None

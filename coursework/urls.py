@@ -5,11 +5,15 @@ from .views import (
     cohorts,
     dashboard,
     evaluation,
+    first_meeting,
     focus_areas,
+    inputs_autosave,
     invitations,
     progress,
     reflections,
+    research,
     review,
+    selfassessment,
     stages,
 )
 
@@ -40,6 +44,107 @@ urlpatterns = [
         "enrollments/<int:enrollment_pk>/focus-areas/<int:pk>/evidence/<int:evidence_pk>/remove/",
         focus_areas.evidence_remove,
         name="focus_evidence_remove",
+    ),
+    # Stage 2 — self-reflection
+    path(
+        "enrollments/<int:enrollment_pk>/self-reflection/practices/<int:practice_pk>/",
+        selfassessment.rating_save_view,
+        name="rating_save",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/self-reflection/practices/<int:practice_pk>/autosave/",
+        inputs_autosave.rating_evidence_autosave,
+        name="rating_evidence_autosave",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/questions/<int:pk>/autosave/",
+        inputs_autosave.question_notes_autosave,
+        name="first_meeting_question_autosave",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/notes/autosave/",
+        inputs_autosave.meeting_notes_autosave,
+        name="first_meeting_notes_autosave",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/self-reflection/choices/",
+        selfassessment.choices_save_view,
+        name="choices_save",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/self-reflection/results/",
+        selfassessment.results_view,
+        name="self_reflection_results",
+    ),
+    # Stage 3 — research
+    path("enrollments/<int:enrollment_pk>/research/sources/", research.source_add, name="research_source_add"),
+    path(
+        "enrollments/<int:enrollment_pk>/research/sources/<int:pk>/edit/",
+        research.source_edit,
+        name="research_source_edit",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/research/sources/<int:pk>/delete/",
+        research.source_delete,
+        name="research_source_delete",
+    ),
+    path("enrollments/<int:enrollment_pk>/research/goals/", research.goal_add, name="research_goal_add"),
+    path(
+        "enrollments/<int:enrollment_pk>/research/goals/<int:pk>/edit/", research.goal_edit, name="research_goal_edit"
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/research/goals/<int:pk>/delete/",
+        research.goal_delete,
+        name="research_goal_delete",
+    ),
+    # Stage 4 — first meeting
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/meeting/",
+        first_meeting.meeting_save_view,
+        name="first_meeting_save",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/notes/",
+        first_meeting.meeting_notes_view,
+        name="first_meeting_notes",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/invite/", first_meeting.invite_view, name="first_meeting_invite"
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/questions/",
+        first_meeting.question_add_view,
+        name="first_meeting_question_add",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/questions/<int:pk>/",
+        first_meeting.question_save_view,
+        name="first_meeting_question_save",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/questions/<int:pk>/move/",
+        first_meeting.question_move_view,
+        name="first_meeting_question_move",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/questions/<int:pk>/remove/",
+        first_meeting.question_remove_view,
+        name="first_meeting_question_remove",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/shortlist/",
+        first_meeting.opportunity_add_view,
+        name="first_meeting_opportunity_add",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/shortlist/<int:pk>/",
+        first_meeting.opportunity_save_view,
+        name="first_meeting_opportunity_save",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/first-meeting/shortlist/<int:pk>/remove/",
+        first_meeting.opportunity_remove_view,
+        name="first_meeting_opportunity_remove",
     ),
     path("enrollments/<int:enrollment_pk>/<slug:slug>/", stages.stage_page, name="stage"),
     path("enrollments/<int:enrollment_pk>/<slug:slug>/submit/", progress.stage_submit_view, name="stage_submit"),

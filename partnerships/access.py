@@ -134,3 +134,21 @@ def can_edit_partnership(user, partnership):
 
 def visible_touch_points(user):
     return TouchPoint.objects.alive().filter(partnership__in=visible_partnerships(user))
+
+
+def visible_meetings(user):
+    """Meetings of partnerships the person belongs to (or follows as the teacher's instructor).
+
+    Members see the meeting, its agenda and shortlist; the teacher's course reflections
+    live in the course app and are never reachable from here.
+    """
+    from .models import Meeting
+
+    return Meeting.objects.filter(partnership__in=visible_partnerships(user))
+
+
+def editable_meetings(user):
+    """Meetings the lead teacher prepares: details, questions, notes and the shortlist."""
+    from .models import Meeting
+
+    return Meeting.objects.filter(partnership__in=led_partnerships(user))

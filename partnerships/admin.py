@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -11,9 +12,12 @@ from .models import (
     FocusArea,
     FocusAreaEvidence,
     Idea,
+    InterviewQuestion,
     Invitation,
+    Meeting,
     Membership,
     Notification,
+    Opportunity,
     Outcome,
     OutcomeReading,
     Partnership,
@@ -219,3 +223,40 @@ class OutcomeReadingAdmin(admin.ModelAdmin):
     search_fields = ["outcome__measure", "touch_point__partnership__title"]
     raw_id_fields = ["touch_point", "outcome"]
     list_select_related = ["touch_point", "outcome"]
+
+
+class InterviewQuestionInline(admin.TabularInline):
+    model = InterviewQuestion
+    extra = 0
+
+
+class OpportunityInline(admin.TabularInline):
+    model = Opportunity
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ["partnership", "kind", "starts_at", "time_zone", "attendee_name"]
+    list_filter = ["kind"]
+    search_fields = ["partnership__title", "attendee_name"]
+    raw_id_fields = ["partnership", "created_by"]
+    list_select_related = ["partnership"]
+    inlines = [InterviewQuestionInline, OpportunityInline]
+
+
+@admin.register(InterviewQuestion)
+class InterviewQuestionAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "meeting", "position"]
+    search_fields = ["text", "notes", "meeting__partnership__title"]
+    raw_id_fields = ["meeting"]
+    list_select_related = ["meeting__partnership"]
+
+
+@admin.register(Opportunity)
+class OpportunityAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "position"]
+    search_fields = ["text", "meeting__partnership__title"]
+    raw_id_fields = ["meeting"]
+    list_select_related = ["meeting__partnership"]

@@ -204,3 +204,34 @@ class TouchPointFactory(factory.django.DjangoModelFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     title = factory.Sequence(lambda n: f"Touch point {n}")
     scheduled_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.Meeting"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = "first_interview"
+    attendee_name = "Pat Principal, Principal"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    time_zone = "America/Chicago"
+    duration_minutes = 45
+    location = "Principal's office"
+
+
+class InterviewQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.InterviewQuestion"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Question {n}?")
+
+
+class OpportunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.Opportunity"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Opportunity {n}")

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from .forms import EmailAuthenticationForm
-from .views import account, home, invitations, partnership, review
+from .views import account, home, invitations, meetings, partnership, review
 from .views import export as export_views
 from .views import items as item_views
 from .views import lasting as lasting_views
@@ -16,6 +16,8 @@ partnership_patterns = (
         path("<int:pk>/invite/", partnership.invitation_create, name="invite"),
         path("invitations/<int:pk>/resend/", partnership.invitation_resend, name="invitation_resend"),
         path("invitations/<int:pk>/revoke/", partnership.invitation_revoke, name="invitation_revoke"),
+        path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+        path("meetings/<int:pk>/calendar.ics", meetings.meeting_calendar, name="meeting_calendar"),
         # Focus areas: the administrator's review, the choice and the second meeting.
         path("<int:pk>/review/", review.review_page, name="review"),
         path("focus-areas/<int:pk>/edit/", review.focus_area_edit, name="focus_area_edit"),

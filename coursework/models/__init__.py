@@ -9,8 +9,29 @@ from .courses import (
 from .evaluation import CourseEvaluation
 from .feedback import Feedback, Reminder, ReminderTemplate
 from .reflections import MAX_REFLECTION_CHARS, Prompt, Reflection
+from .research import ResearchSource, StrategicGoal
+from .selfassessment import (
+    ChosenPractice,
+    CohortFramework,
+    Domain,
+    Framework,
+    Practice,
+    Rating,
+    RatingLevel,
+    SelfAssessment,
+)
 
 __all__ = [
+    "ChosenPractice",
+    "CohortFramework",
+    "Domain",
+    "Framework",
+    "Practice",
+    "Rating",
+    "RatingLevel",
+    "ResearchSource",
+    "SelfAssessment",
+    "StrategicGoal",
     "MAX_REFLECTION_CHARS",
     "Cohort",
     "CohortInvitation",

@@ -10,6 +10,7 @@ from .lasting import (
     Stakeholder,
     TouchPoint,
 )
+from .meetings import InterviewQuestion, Meeting, Opportunity
 from .notifications import Notification
 from .partnerships import Membership, Partnership
 from .plan import RESTORE_WINDOW, ActionPlan, Idea, Outcome, PlanComment, Step
@@ -37,10 +38,13 @@ __all__ = [
     "AuditEvent",
     "FocusArea",
     "FocusAreaEvidence",
+    "InterviewQuestion",
     "Invitation",
     "InvitationBase",
+    "Meeting",
     "Membership",
     "Notification",
+    "Opportunity",
     "Partnership",
     "User",
     "hash_token",

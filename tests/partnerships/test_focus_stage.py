@@ -132,5 +132,6 @@ def test_synthesis_query_budget(
         FocusAreaEvidenceFactory(focus_area=fa)
         FocusAreaEvidenceFactory(focus_area=fa, kind="strength")
     c = client_for(teacher)
-    with django_assert_max_num_queries(15):
+    # The registered evidence providers of stages 1–4 add a fixed few queries (not per item).
+    with django_assert_max_num_queries(20):
         assert c.get(stage_url).status_code == 200
