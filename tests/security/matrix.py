@@ -1,0 +1,140 @@
+"""The permission matrix: one entry per named URL, stating each role's answer.
+
+Add a route by adding one entry to ROUTES:
+
+    "app:name": route(kwargs=lambda s: {"pk": s.partnership.pk}, get=MEMBERS_READ, post=OWNER_POST),
+
+`kwargs` builds the URL's arguments from a `world.Side` (the objects of one partnership
+and cohort). The test calls it for the main side with every role, and — unless
+`idor=False` — for the second partnership/cohort, where each role's expected answer is
+that of its mirror (see world.MIRROR: the main owner is a stranger to the other side).
+
+Expected answers: an HTTP status (200, 302, 400, 403, 404, 405, 410) or LOGIN, meaning a
+redirect to the sign-in page. POSTs send an empty body; no case may ever raise or 500.
+"""
+
+from django.contrib.auth.tokens import default_token_generator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from .world import ROLES
+
+LOGIN = "login"  # 302 to the sign-in page
+
+
+def expect(default, **overrides):
+    """Every role answers `default` except the ones named."""
+    unknown = set(overrides) - set(ROLES)
+    assert not unknown, f"unknown roles {unknown}"
+    return {role: overrides.get(role, default) for role in ROLES}
+
+
+SIGNED_IN_ROLES = [r for r in ROLES if r != "anonymous"]
+
+# --- Shorthands ---------------------------------------------------------------------------
+PUBLIC = expect(200)
+SIGNED_IN = expect(200, anonymous=LOGIN)
+SIGNED_IN_405 = expect(405, anonymous=LOGIN)
+NOT_ALLOWED = expect(405)
+OWNER_ONLY = expect(404, anonymous=LOGIN, owner=200)
+OWNER_POST = expect(404, anonymous=LOGIN, owner=302)
+INSTRUCTOR_ONLY = expect(404, anonymous=LOGIN, instructor=200)
+INSTRUCTOR_POST = expect(404, anonymous=LOGIN, instructor=302)
+INSTRUCTOR_POST_INVALID = expect(404, anonymous=LOGIN, instructor=400)
+# Members of the partnership (lead teacher, administrator, colleague) and the teacher's
+# instructor read it; everyone else gets 404.
+MEMBERS_READ = expect(404, anonymous=LOGIN, owner=200, administrator=200, colleague=200, instructor=200)
+STAFF_ONLY = expect(404, anonymous=LOGIN, staff=200)
+
+
+class Route:
+    def __init__(self, *, get, post, kwargs=None, idor=True):
+        self.get = get
+        self.post = post
+        self.kwargs = kwargs or (lambda side: {})
+        self.idor = idor and kwargs is not None
+
+    def expected(self, method):
+        return self.get if method == "GET" else self.post
+
+
+route = Route
+
+
+# --- Builders -----------------------------------------------------------------------------
+def partnership_pk(s):
+    return {"pk": s.partnership.pk}
+
+
+def cohort_pk(s):
+    return {"pk": s.cohort.pk}
+
+
+def invitation_pk(s):
+    return {"pk": s.invitation.pk}
+
+
+def cohort_invitation_pk(s):
+    return {"pk": s.cohort_invitation.pk}
+
+
+def invitation_token(s):
+    return {"token": s.invitation.raw_token}
+
+
+def cohort_invitation_token(s):
+    return {"token": s.cohort_invitation.raw_token}
+
+
+def membership_pk(s):
+    return {"pk": s.membership.pk}
+
+
+def stage(slug):
+    return lambda s: {"enrollment_pk": s.enrollment.pk, "slug": slug}
+
+
+def reset_token(s):
+    user = s.teacher
+    return {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}
+
+
+# Stages are pages of one enrollment; every slug answers the same, so one is probed.
+# --- The table ----------------------------------------------------------------------------
+ROUTES = {
+    # Home: every signed-in person has one.
+    "home": route(get=SIGNED_IN, post=SIGNED_IN),
+    # Accounts. Signed-in people visiting the sign-in page go home.
+    "login": route(get=expect(302, anonymous=200), post=expect(302, anonymous=200)),
+    "logout": route(get=NOT_ALLOWED, post=expect(LOGIN)),
+    "password_change": route(get=SIGNED_IN, post=SIGNED_IN),
+    "password_change_done": route(get=SIGNED_IN, post=SIGNED_IN_405),
+    "password_reset": route(get=PUBLIC, post=PUBLIC),
+    "password_reset_done": route(get=PUBLIC, post=NOT_ALLOWED),
+    # A valid link moves the token into the session and redirects to the set-password form.
+    "password_reset_confirm": route(kwargs=reset_token, idor=False, get=expect(302), post=expect(302)),
+    "password_reset_complete": route(get=PUBLIC, post=NOT_ALLOWED),
+    "profile": route(get=SIGNED_IN, post=SIGNED_IN),
+    # Invitation links: whoever holds the secret token may open it. A signed-in person
+    # accepting joins as themselves (302); a new person's empty form is re-shown (200).
+    "invitation_accept": route(kwargs=invitation_token, idor=False, get=PUBLIC, post=expect(302, anonymous=200)),
+    "coursework:invitation_accept": route(
+        kwargs=cohort_invitation_token, idor=False, get=PUBLIC, post=expect(302, anonymous=200)
+    ),
+    # Partnerships.
+    "partnerships:create": route(get=SIGNED_IN, post=SIGNED_IN),
+    "partnerships:detail": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
+    "partnerships:invite": route(kwargs=partnership_pk, get=OWNER_ONLY, post=OWNER_ONLY),
+    "partnerships:invitation_resend": route(kwargs=invitation_pk, get=SIGNED_IN_405, post=OWNER_POST),
+    "partnerships:invitation_revoke": route(kwargs=invitation_pk, get=SIGNED_IN_405, post=OWNER_POST),
+    # Cohorts (instructors).
+    "coursework:cohort_detail": route(kwargs=cohort_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
+    "coursework:cohort_invite": route(kwargs=cohort_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST_INVALID),
+    "coursework:roster_upload": route(kwargs=cohort_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST_INVALID),
+    "coursework:invitation_resend": route(kwargs=cohort_invitation_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST),
+    "coursework:invitation_revoke": route(kwargs=cohort_invitation_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST),
+    # Stage pages: the teacher's own work.
+    "coursework:stage": route(kwargs=stage("mindsets"), get=OWNER_ONLY, post=OWNER_ONLY),
+    "coursework:stage_submit": route(kwargs=stage("mindsets"), get=SIGNED_IN_405, post=OWNER_POST),
+    "coursework:stage_reopen": route(kwargs=stage("mindsets"), get=SIGNED_IN_405, post=OWNER_POST),
+}

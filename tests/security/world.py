@@ -1,0 +1,113 @@
+"""The people and objects the permission matrix probes, built once per test.
+
+`build_world()` makes the main partnership/cohort with every role around it, and a
+second partnership/cohort (`other`) whose ids are used to probe every URL for IDOR.
+Each role maps to one signed-in user (anonymous: None).
+"""
+
+from dataclasses import dataclass, field
+
+from coursework.factories import CohortInvitationFactory, EnrollmentFactory
+from partnerships.factories import InvitationFactory, MembershipFactory, UserFactory
+from partnerships.models import AuditEvent, Membership
+
+ROLES = (
+    "anonymous",
+    "owner",
+    "other_teacher",
+    "administrator",
+    "other_administrator",
+    "colleague",
+    "instructor",
+    "other_instructor",
+    "collaborative_member",
+    "staff",
+)
+
+# Seen from the second partnership/cohort, each role of the main world is this role:
+# the owner of the main partnership is a stranger to the other one, and so on.
+MIRROR = {
+    "anonymous": "anonymous",
+    "owner": "other_teacher",
+    "other_teacher": "owner",
+    "administrator": "other_administrator",
+    "other_administrator": "administrator",
+    "colleague": "other_teacher",
+    "instructor": "other_instructor",
+    "other_instructor": "instructor",
+    "collaborative_member": "other_teacher",
+    "staff": "staff",
+}
+
+
+@dataclass
+class Side:
+    """The objects of one partnership and cohort; builders read ids from here."""
+
+    teacher: object
+    enrollment: object
+    partnership: object
+    cohort: object
+    invitation: object
+    cohort_invitation: object
+    membership: object  # a non-lead membership (the administrator's)
+    audit_event: object
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class World:
+    users: dict
+    main: Side
+    other: Side
+
+
+def _side(enrollment, administrator):
+    partnership = enrollment.partnership
+    membership = Membership.objects.get(partnership=partnership, user=administrator)
+    invitation = InvitationFactory(partnership=partnership, invited_by=enrollment.teacher)
+    cohort_invitation = CohortInvitationFactory(cohort=enrollment.cohort)
+    event = AuditEvent.objects.create(
+        actor=enrollment.teacher,
+        action="invitation.sent",
+        target_type="partnerships.Invitation",
+        target_id=str(invitation.pk),
+        summary=f"probe {partnership.pk}",
+    )
+    return Side(
+        teacher=enrollment.teacher,
+        enrollment=enrollment,
+        partnership=partnership,
+        cohort=enrollment.cohort,
+        invitation=invitation,
+        cohort_invitation=cohort_invitation,
+        membership=membership,
+        audit_event=event,
+    )
+
+
+def build_world(
+    *, enrollment, administrator, colleague, instructor, other_enrollment, other_administrator, other_instructor, staff
+):
+    # A collaborative member is a peer in the same cohort (a thought partner); once
+    # collaboratives exist, the world puts both teachers in one collaborative here.
+    peer = EnrollmentFactory(cohort=enrollment.cohort, teacher=UserFactory(email="peer@school.test"))
+    users = {
+        "anonymous": None,
+        "owner": enrollment.teacher,
+        "other_teacher": other_enrollment.teacher,
+        "administrator": administrator,
+        "other_administrator": other_administrator,
+        "colleague": colleague,
+        "instructor": instructor,
+        "other_instructor": other_instructor,
+        "collaborative_member": peer.teacher,
+        "staff": staff,
+    }
+    main = _side(enrollment, administrator)
+    other = _side(other_enrollment, other_administrator)
+    main.extra["peer_enrollment"] = peer
+    return World(users=users, main=main, other=other)
+
+
+__all__ = ["ROLES", "MIRROR", "Side", "World", "build_world", "MembershipFactory"]
