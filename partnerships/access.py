@@ -42,3 +42,10 @@ def membership_for(user, partnership):
     if not user.is_authenticated:
         return None
     return Membership.objects.filter(user=user, partnership=partnership).first()
+
+
+def manageable_memberships(user):
+    """Members (other than the lead) whom the lead teacher may give another role or remove."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return Membership.objects.filter(partnership__in=led_partnerships(user)).exclude(role=Role.LEAD_TEACHER)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .models import AuditEvent, Invitation, Membership, Notification, Partnership, User
+from .services import account_deactivate
 
 
 @admin.register(User)
@@ -20,6 +21,18 @@ class UserAdmin(BaseUserAdmin):
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    actions = ["deactivate_accounts"]
+
+    @admin.action(description="Deactivate selected accounts (ends their sessions)")
+    def deactivate_accounts(self, request, queryset):
+        for user in queryset.exclude(pk=request.user.pk):
+            account_deactivate(user=user, actor=request.user)
+
+    def save_model(self, request, obj, form, change):
+        deactivating = change and "is_active" in form.changed_data and not obj.is_active
+        super().save_model(request, obj, form, change)
+        if deactivating:
+            account_deactivate(user=obj, actor=request.user)
 
 
 class MembershipInline(admin.TabularInline):

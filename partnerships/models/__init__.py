@@ -3,6 +3,7 @@ from .focus import FocusArea, FocusAreaEvidence
 from .invitations import Invitation, InvitationBase, hash_token, new_token
 from .notifications import Notification
 from .partnerships import Membership, Partnership
+from .sessions import UserSession
 from .users import User
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "Notification",
     "Partnership",
     "User",
+    "UserSession",
     "hash_token",
     "new_token",
 ]

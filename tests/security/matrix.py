@@ -127,6 +127,11 @@ ROUTES = {
     "partnerships:invite": route(kwargs=partnership_pk, get=OWNER_ONLY, post=OWNER_ONLY),
     "partnerships:invitation_resend": route(kwargs=invitation_pk, get=SIGNED_IN_405, post=OWNER_POST),
     "partnerships:invitation_revoke": route(kwargs=invitation_pk, get=SIGNED_IN_405, post=OWNER_POST),
+    # Members: only the lead teacher changes roles or removes members (never themselves).
+    "partnerships:member_role": route(kwargs=membership_pk, get=SIGNED_IN_405, post=OWNER_POST),
+    "partnerships:member_remove": route(kwargs=membership_pk, get=SIGNED_IN_405, post=OWNER_POST),
+    # Staff pages. Non-staff get 404, as for anything outside their reach.
+    "audit": route(get=STAFF_ONLY, post=STAFF_ONLY),
     # Cohorts (instructors).
     "coursework:cohort_detail": route(kwargs=cohort_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
     "coursework:cohort_invite": route(kwargs=cohort_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST_INVALID),
