@@ -176,3 +176,19 @@ def test_other_errors_are_not_disguised_as_503(client_for, teacher, monkeypatch)
     client = Client(raise_request_exception=False)
     client.cookies = client_for(teacher).cookies
     assert client.get(reverse("profile")).status_code == 500
+
+
+def test_database_outage_inside_middleware_also_answers_503(client_for, teacher, monkeypatch):
+    """Loading the session fails before any view runs: still the friendly page, not a 500."""
+    from partnerships.sessions import SessionStore
+
+    client = Client(raise_request_exception=False)
+    client.cookies = client_for(teacher).cookies
+
+    def down(self):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(SessionStore, "load", down)
+    response = client.get(reverse("profile"))
+    assert response.status_code == 503
+    assert "We’ll be back in a moment" in response.content.decode()
