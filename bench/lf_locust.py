@@ -202,6 +202,8 @@ def main(host, accounts_path, duration, out):
     env.stats.reset_all()
     counted_before = RESULTS["requests"]
     started = time.time()
+    with open(out + ".window", "w") as handle:  # tells bench/load_faults.py the window began
+        handle.write(str(started))
     gevent.spawn_later(duration, runner.quit)
     runner.greenlet.join()
     RESULTS["seconds"] = round(time.time() - started, 1)

@@ -243,8 +243,14 @@ def scenario_fault(args):
     server = Server(env, 8203, args.workers, "fault")
     outage = {}
 
+    marker = OUT / "locust-fault.json.window"
+    marker.unlink(missing_ok=True)
+
     def outage_thread():
-        time.sleep(args.duration / 3)
+        deadline = time.time() + 240
+        while not marker.exists() and time.time() < deadline:
+            time.sleep(0.2)
+        time.sleep(args.duration / 3)  # a third into the timed window
         outage["stopped_at"] = time.time()
         log(f"stopping PostgreSQL for {args.outage} s")
         pg_stop()
