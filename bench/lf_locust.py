@@ -189,7 +189,8 @@ def main(host, accounts_path, duration, out):
     ACCOUNTS.extend(data["accounts"])
     Teacher.fixed_count = sum(a["role"] == "teacher" for a in ACCOUNTS)
     Administrator.fixed_count = sum(a["role"] == "administrator" for a in ACCOUNTS)
-    env = Environment(user_classes=[Teacher, Administrator], host=host)
+    # stop_timeout: at the end of the window, requests in flight finish and are counted.
+    env = Environment(user_classes=[Teacher, Administrator], host=host, stop_timeout=15)
     runner = env.create_local_runner()
     total = Teacher.fixed_count + Administrator.fixed_count
     runner.start(total, spawn_rate=total)
