@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from .models import Cohort, CohortInvitation, CohortStage, Course, Enrollment, StageProgress
+from .models import (
+    Cohort,
+    CohortInvitation,
+    CohortStage,
+    Course,
+    CourseEvaluation,
+    Enrollment,
+    Feedback,
+    Reminder,
+    ReminderTemplate,
+    StageProgress,
+)
 
 
 @admin.register(Course)
@@ -50,3 +61,90 @@ class CohortInvitationAdmin(admin.ModelAdmin):
     raw_id_fields = ["cohort", "invited_by", "accepted_by"]
     readonly_fields = ["token_hash"]
     list_select_related = ["cohort"]
+
+
+@admin.register(CourseEvaluation)
+class CourseEvaluationAdmin(admin.ModelAdmin):
+    list_display = ["enrollment", "submitted_at", "updated_at"]
+    list_filter = ["enrollment__cohort"]
+    raw_id_fields = ["enrollment"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    list_display = ["enrollment", "stage", "author", "decision", "created_at"]
+    list_filter = ["stage", "decision"]
+    raw_id_fields = ["enrollment", "author"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort", "author"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(admin.ModelAdmin):
+    list_display = ["enrollment", "stage", "sent_by", "sent_at"]
+    list_filter = ["stage"]
+    raw_id_fields = ["enrollment", "sent_by"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort", "sent_by"]
+
+
+@admin.register(ReminderTemplate)
+class ReminderTemplateAdmin(admin.ModelAdmin):
+    list_display = ["cohort", "subject", "updated_at"]
+    raw_id_fields = ["cohort"]
+
+
+# --- Thought-partner collaboratives ----------------------------------------------------
+from .models import (  # noqa: E402
+    Collaborative,
+    CollaborativeInvitation,
+    CollaborativeMembership,
+    Post,
+    Reply,
+    Report,
+)
+
+
+class CollaborativeMembershipInline(admin.TabularInline):
+    model = CollaborativeMembership
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(Collaborative)
+class CollaborativeAdmin(admin.ModelAdmin):
+    list_display = ["name", "cohort", "created_by", "created_at"]
+    list_filter = ["cohort"]
+    search_fields = ["name", "cohort__name"]
+    raw_id_fields = ["cohort", "created_by"]
+    inlines = [CollaborativeMembershipInline]
+
+
+@admin.register(CollaborativeInvitation)
+class CollaborativeInvitationAdmin(admin.ModelAdmin):
+    list_display = ["invitee", "collaborative", "invited_by", "created_at", "accepted_at", "declined_at"]
+    raw_id_fields = ["collaborative", "invitee", "invited_by"]
+    list_select_related = ["invitee", "collaborative", "invited_by"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ["author", "collaborative", "created_at", "edited_at", "deleted_at"]
+    list_filter = ["collaborative__cohort"]
+    search_fields = ["author__email", "body"]
+    raw_id_fields = ["collaborative", "author"]
+    list_select_related = ["author", "collaborative"]
+
+
+@admin.register(Reply)
+class ReplyAdmin(admin.ModelAdmin):
+    list_display = ["author", "post", "tag", "created_at", "deleted_at"]
+    list_filter = ["tag"]
+    raw_id_fields = ["post", "author"]
+    list_select_related = ["author", "post"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["post", "reporter", "created_at", "handled_at"]
+    raw_id_fields = ["post", "reporter", "handled_by"]
+    list_select_related = ["post", "reporter"]

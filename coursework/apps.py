@@ -12,3 +12,8 @@ class CourseworkConfig(AppConfig):
 
         register_section(teacher_section)
         register_section(instructor_section)
+
+        from .collaboratives import shareables  # noqa: F401 - registers the built-in shareable work
+        from .collaboratives.home import collaboratives_section
+
+        register_section(collaboratives_section)

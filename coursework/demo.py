@@ -2,7 +2,7 @@
 
 from partnerships.models import Membership, User
 
-from .models import Cohort, CohortStage, Course, StageProgress
+from .models import Cohort, CohortStage, Course, CourseEvaluation, Enrollment, Feedback, StageProgress
 from .services import cohort_stages_ensure, enrollment_create
 from .stages import STAGES
 
@@ -89,9 +89,133 @@ def seed(*, today, timedelta):
         partnership=partnership, user=principal, defaults={"role": Membership.Role.ADMINISTRATOR}
     )
 
+    peers = []
     for email, first, last, job, school, done in OTHER_TEACHERS:
         person, created = _user(email, first, last, job, school)
         other = enrollment_create(cohort=cohort, teacher=person)
+        peers.append(person)
         if created:
             _set_progress(other, done, now)
-    return course_created or cohort_created or teacher_created
+    _seed_instructor_side(cohort, instructor, now, timedelta)
+    collaborative_created = _seed_collaborative(cohort, instructor, [teacher, *peers[:2]], now, timedelta)
+    return course_created or cohort_created or teacher_created or collaborative_created
+
+
+# The instructor's side: submitted work waiting for review, recent activity, feedback
+# and a few course evaluations, so the dashboard and the aggregates look real.
+DEMO_SUBMITTED = {"daniel.kim@demo.test": "self-reflection", "james.okafor@demo.test": "first-meeting"}
+DEMO_ACTIVITY_DAYS = {
+    "teacher@demo.test": 0,
+    "maria.alvarez@demo.test": 2,
+    "james.okafor@demo.test": 1,
+    "priya.shah@demo.test": 4,
+    "daniel.kim@demo.test": 9,
+}
+DEMO_EVALUATIONS = {
+    "priya.shah@demo.test": (
+        {"clarity": 5, "relevance": 5, "partnership": 4, "feedback": 5, "workload": 3, "recommend": 5},
+        "Preparing for the second meeting with the focus areas side by side — my principal said it was the "
+        "clearest pitch she had heard all year.",
+        "The research stage took me far longer than the estimate; more example sources would help.",
+    ),
+    "maria.alvarez@demo.test": (
+        {"clarity": 4, "relevance": 5, "partnership": 4, "feedback": 4, "workload": 2, "recommend": 4},
+        "The interview questions gave me a way in with an administrator I barely knew.",
+        "Spread the due dates out around report-card week.",
+    ),
+    "james.okafor@demo.test": (
+        {"clarity": 3, "relevance": 4, "partnership": 3, "feedback": 4, "workload": 3, "recommend": 4},
+        "Seeing the work from the administrator's chair.",
+        "",
+    ),
+}
+
+
+def _seed_instructor_side(cohort, instructor, now, timedelta):
+    enrollments = {e.teacher.email: e for e in Enrollment.objects.filter(cohort=cohort).select_related("teacher")}
+    for email, stage in DEMO_SUBMITTED.items():
+        StageProgress.objects.filter(
+            enrollment=enrollments[email], stage=stage, status=StageProgress.Status.IN_PROGRESS
+        ).update(status=StageProgress.Status.SUBMITTED, submitted_at=now - timedelta(days=1))
+    for email, days in DEMO_ACTIVITY_DAYS.items():
+        Enrollment.objects.filter(pk=enrollments[email].pk, last_activity_at__isnull=True).update(
+            last_activity_at=now - timedelta(days=days, hours=3)
+        )
+    for email, (ratings, worked, change) in DEMO_EVALUATIONS.items():
+        CourseEvaluation.objects.get_or_create(
+            enrollment=enrollments[email],
+            defaults={**ratings, "comment_worked": worked, "comment_change": change, "submitted_at": now},
+        )
+    jordan = enrollments["teacher@demo.test"]
+    if not Feedback.objects.filter(enrollment=jordan).exists():
+        Feedback.objects.create(
+            enrollment=jordan,
+            stage="mindsets",
+            author=instructor,
+            decision=Feedback.Decision.COMPLETE,
+            text="A thoughtful start. Your note on seeing the library from your principal's chair is worth "
+            "bringing to the first meeting.",
+        )
+
+
+def _seed_collaborative(cohort, instructor, members, now, timedelta):
+    """One thought-partner collaborative with a couple of posts and replies (idempotent)."""
+    from .collaboratives.forms import DEFAULT_NORMS
+    from .models import Collaborative, CollaborativeMembership, Post, Reply
+
+    collaborative, created = Collaborative.objects.get_or_create(
+        cohort=cohort,
+        name="Librarians and coaches",
+        defaults={
+            "norms": DEFAULT_NORMS,
+            "created_by": instructor,
+            "prompt": "What is one assumption about your administrator you want to test before the second meeting?",
+            "prompt_set_at": now,
+        },
+    )
+    for person in members:
+        CollaborativeMembership.objects.get_or_create(
+            collaborative=collaborative, user=person, defaults={"agreed_to_norms_at": now}
+        )
+    if not created:
+        return False
+    jordan, maria, james = members
+    first = Post.objects.create(
+        collaborative=collaborative,
+        author=jordan,
+        created_at=now - timedelta(days=2),
+        body="I keep framing the library as *support* for teachers. After the first interview I wonder "
+        "whether our principal sees it as a **leadership** space instead.\n\nHas anyone asked their "
+        "administrator that directly?",
+    )
+    Reply.objects.create(
+        post=first,
+        author=maria,
+        tag=Reply.Tag.CHALLENGE,
+        created_at=now - timedelta(days=1, hours=20),
+        body="Is it either/or? What would change in your focus areas if it were both?",
+    )
+    Reply.objects.create(
+        post=first,
+        author=james,
+        tag=Reply.Tag.QUESTION,
+        created_at=now - timedelta(days=1, hours=8),
+        body="What did the strategic plan say about the library, if anything?",
+    )
+    second = Post.objects.create(
+        collaborative=collaborative,
+        author=maria,
+        created_at=now - timedelta(days=1),
+        body="Sharing where I am. I'd love ideas for stage 3: which district documents were most useful?",
+        shared_kind="progress",
+        shared_title="Where I am in the unit",
+        shared_text="5 of 8 stages complete.",
+    )
+    Reply.objects.create(
+        post=second,
+        author=jordan,
+        tag=Reply.Tag.IDEA,
+        created_at=now - timedelta(hours=20),
+        body="Board minutes from the last two budget meetings told me more than the plan itself.",
+    )
+    return True

@@ -1,10 +1,19 @@
 from django.urls import path
 
-from .views import cohorts, invitations, progress, stages
+from .views import cohort_manage, cohorts, dashboard, evaluation, invitations, progress, review, stages
 
 app_name = "coursework"
 
 urlpatterns = [
+    path("cohorts/new/", cohort_manage.cohort_new, name="cohort_new"),
+    path("cohorts/<int:pk>/edit/", cohort_manage.cohort_edit, name="cohort_edit"),
+    path("cohorts/<int:pk>/dashboard/", dashboard.cohort_dashboard, name="cohort_dashboard"),
+    path("cohorts/<int:pk>/dashboard.csv", dashboard.cohort_dashboard_csv, name="cohort_dashboard_csv"),
+    path("cohorts/<int:pk>/reminders/", dashboard.reminders_send_view, name="reminders_send"),
+    path("cohorts/<int:pk>/reminder-email/", dashboard.reminder_template_edit, name="reminder_template"),
+    path("cohorts/<int:pk>/evaluations/", evaluation.evaluation_results, name="evaluation_results"),
+    path("enrollments/<int:pk>/evaluation/", evaluation.evaluation_form, name="evaluation"),
+    path("enrollments/<int:enrollment_pk>/review/<slug:slug>/", review.stage_review_page, name="stage_review"),
     path("cohorts/<int:pk>/", cohorts.cohort_detail, name="cohort_detail"),
     path("cohorts/<int:pk>/invite/", cohorts.cohort_invite, name="cohort_invite"),
     path("cohorts/<int:pk>/roster/", cohorts.roster_upload, name="roster_upload"),
@@ -14,4 +23,37 @@ urlpatterns = [
     path("enrollments/<int:enrollment_pk>/<slug:slug>/", stages.stage_page, name="stage"),
     path("enrollments/<int:enrollment_pk>/<slug:slug>/submit/", progress.stage_submit_view, name="stage_submit"),
     path("enrollments/<int:enrollment_pk>/<slug:slug>/reopen/", progress.stage_reopen_view, name="stage_reopen"),
+]
+
+from .views import collaboratives  # noqa: E402
+
+urlpatterns += [
+    path("collaboratives/", collaboratives.collaborative_list, name="collaborative_list"),
+    path(
+        "cohorts/<int:cohort_pk>/collaboratives/new/", collaboratives.collaborative_create, name="collaborative_create"
+    ),
+    path("collaboratives/<int:pk>/", collaboratives.collaborative_feed, name="collaborative_feed"),
+    path("collaboratives/<int:pk>/agree/", collaboratives.collaborative_agree, name="collaborative_agree"),
+    path("collaboratives/<int:pk>/prompt/", collaboratives.collaborative_prompt, name="collaborative_prompt"),
+    path("collaboratives/<int:pk>/post/", collaboratives.post_create, name="collaborative_post_create"),
+    path("collaboratives/<int:pk>/members/", collaboratives.collaborative_members, name="collaborative_members"),
+    path("collaboratives/<int:pk>/deleted/", collaboratives.recently_deleted, name="collaborative_deleted"),
+    path("collaboratives/<int:pk>/reports/", collaboratives.report_list, name="collaborative_reports"),
+    path("collaboratives/<int:pk>/export/", collaboratives.collaborative_export, name="collaborative_export"),
+    path("collaboratives/posts/<int:pk>/", collaboratives.post_detail, name="collaborative_post"),
+    path("collaboratives/posts/<int:pk>/reply/", collaboratives.reply_create, name="collaborative_reply"),
+    path("collaboratives/posts/<int:pk>/edit/", collaboratives.post_edit, name="collaborative_post_edit"),
+    path("collaboratives/posts/<int:pk>/delete/", collaboratives.post_delete, name="collaborative_post_delete"),
+    path("collaboratives/posts/<int:pk>/restore/", collaboratives.post_restore, name="collaborative_post_restore"),
+    path("collaboratives/posts/<int:pk>/report/", collaboratives.post_report, name="collaborative_post_report"),
+    path("collaboratives/replies/<int:pk>/edit/", collaboratives.reply_edit, name="collaborative_reply_edit"),
+    path("collaboratives/replies/<int:pk>/delete/", collaboratives.reply_delete, name="collaborative_reply_delete"),
+    path("collaboratives/replies/<int:pk>/restore/", collaboratives.reply_restore, name="collaborative_reply_restore"),
+    path("collaboratives/reports/<int:pk>/handled/", collaboratives.report_handle, name="collaborative_report_handle"),
+    path("collaboratives/invitations/<int:pk>/", collaboratives.invitation_respond, name="collaborative_invitation"),
+    path(
+        "collaboratives/invitations/<int:pk>/decline/",
+        collaboratives.invitation_decline,
+        name="collaborative_invitation_decline",
+    ),
 ]
