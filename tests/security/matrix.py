@@ -41,6 +41,8 @@ OWNER_POST = expect(404, anonymous=LOGIN, owner=302)
 INSTRUCTOR_ONLY = expect(404, anonymous=LOGIN, instructor=200)
 INSTRUCTOR_POST = expect(404, anonymous=LOGIN, instructor=302)
 INSTRUCTOR_POST_INVALID = expect(404, anonymous=LOGIN, instructor=400)
+# Anyone who already teaches a cohort (or staff) may open a new one.
+COHORT_CREATORS = expect(404, anonymous=LOGIN, instructor=200, other_instructor=200, staff=200)
 # Members of the partnership (lead teacher, administrator, colleague) and the teacher's
 # instructor read it; everyone else gets 404.
 MEMBERS_READ = expect(404, anonymous=LOGIN, owner=200, administrator=200, colleague=200, instructor=200)
@@ -84,6 +86,14 @@ def invitation_token(s):
 
 def cohort_invitation_token(s):
     return {"token": s.cohort_invitation.raw_token}
+
+
+def enrollment_pk(s):
+    return {"pk": s.enrollment.pk}
+
+
+def review(slug):
+    return lambda s: {"enrollment_pk": s.enrollment.pk, "slug": slug}
 
 
 def membership_pk(s):
@@ -138,6 +148,18 @@ ROUTES = {
     "coursework:roster_upload": route(kwargs=cohort_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST_INVALID),
     "coursework:invitation_resend": route(kwargs=cohort_invitation_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST),
     "coursework:invitation_revoke": route(kwargs=cohort_invitation_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST),
+    # An empty POST leaves these forms unbound (`request.POST or None`): the page again, 200.
+    "coursework:cohort_new": route(get=COHORT_CREATORS, post=COHORT_CREATORS),
+    "coursework:cohort_edit": route(kwargs=cohort_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
+    "coursework:cohort_dashboard": route(kwargs=cohort_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
+    "coursework:cohort_dashboard_csv": route(kwargs=cohort_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
+    "coursework:reminders_send": route(kwargs=cohort_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST_INVALID),
+    "coursework:reminder_template": route(kwargs=cohort_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
+    "coursework:evaluation_results": route(kwargs=cohort_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
+    # The instructor reads a teacher's stage and gives feedback.
+    "coursework:stage_review": route(kwargs=review("mindsets"), get=INSTRUCTOR_ONLY, post=INSTRUCTOR_POST_INVALID),
+    # The teacher's own course evaluation.
+    "coursework:evaluation": route(kwargs=enrollment_pk, get=OWNER_ONLY, post=OWNER_ONLY),
     # Stage pages: the teacher's own work.
     "coursework:stage": route(kwargs=stage("mindsets"), get=OWNER_ONLY, post=OWNER_ONLY),
     "coursework:stage_submit": route(kwargs=stage("mindsets"), get=SIGNED_IN_405, post=OWNER_POST),
