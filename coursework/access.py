@@ -13,6 +13,7 @@ from .models import (
     CollaborativeMembership,
     Enrollment,
     Post,
+    Reflection,
     Reply,
     Report,
 )
@@ -122,3 +123,22 @@ def pending_collaborative_invitations(user):
 def instructed_reports(user):
     """Reports on posts in collaboratives of cohorts the person teaches."""
     return Report.objects.filter(post__collaborative__in=instructed_collaboratives(user).values("pk"))
+
+
+def reflection_reader_enrollments(user):
+    """Enrollments whose reflections the person may read: their own, or as the cohort's instructor.
+
+    Administrators and colleagues of the partnership never see a teacher's reflections.
+    """
+    if not user.is_authenticated:
+        return Enrollment.objects.none()
+    return Enrollment.objects.filter(Q(pk__in=own_enrollments(user)) | Q(pk__in=instructed_enrollments(user)))
+
+
+def readable_reflections(user):
+    return Reflection.objects.filter(enrollment__in=reflection_reader_enrollments(user))
+
+
+def editable_reflections(user):
+    """Only the teacher writes (or restores) their own reflections."""
+    return Reflection.objects.filter(enrollment__in=own_enrollments(user))

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Cohort,
@@ -8,10 +9,14 @@ from .models import (
     CourseEvaluation,
     Enrollment,
     Feedback,
+    Prompt,
+    Reflection,
     Reminder,
     ReminderTemplate,
     StageProgress,
 )
+from .reflections import cohort_prompts_seed
+from .services import cohort_stages_ensure
 
 
 @admin.register(Course)
@@ -26,13 +31,30 @@ class CohortStageInline(admin.TabularInline):
     extra = 0
 
 
+class PromptInline(admin.TabularInline):
+    """The cohort's reflection prompts; answers keep a prompt from being deleted."""
+
+    model = Prompt
+    extra = 0
+    fields = ["stage", "position", "kind", "text"]
+    ordering = ["stage", "position", "id"]
+
+
 @admin.register(Cohort)
 class CohortAdmin(admin.ModelAdmin):
     list_display = ["name", "course", "term", "starts_on", "ends_on", "is_open", "anonymous_evaluations"]
     list_filter = ["is_open", "course", "term"]
     search_fields = ["name", "term", "course__title"]
     filter_horizontal = ["instructors"]
-    inlines = [CohortStageInline]
+    inlines = [CohortStageInline, PromptInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            # A new cohort starts with every stage's settings and the course's default
+            # prompts (for stages the instructor did not already fill in above).
+            cohort_stages_ensure(cohort=form.instance)
+            cohort_prompts_seed(cohort=form.instance)
 
 
 @admin.register(Enrollment)
@@ -148,3 +170,20 @@ class ReportAdmin(admin.ModelAdmin):
     list_display = ["post", "reporter", "created_at", "handled_at"]
     raw_id_fields = ["post", "reporter", "handled_by"]
     list_select_related = ["post", "reporter"]
+
+
+@admin.register(Reflection)
+class ReflectionAdmin(SimpleHistoryAdmin):
+    """Read-only: answers are the teacher's; they change them (and restore versions) in the app."""
+
+    list_display = ["enrollment", "prompt", "version", "carry_forward", "updated_at"]
+    list_filter = ["prompt__stage", "carry_forward"]
+    search_fields = ["enrollment__teacher__email", "enrollment__teacher__last_name"]
+    list_select_related = ["enrollment__teacher", "enrollment__cohort", "prompt"]
+    readonly_fields = ["enrollment", "prompt", "text", "carry_forward", "version", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

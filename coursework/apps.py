@@ -17,3 +17,5 @@ class CourseworkConfig(AppConfig):
         from .collaboratives.home import collaboratives_section
 
         register_section(collaboratives_section)
+
+        from . import reflections_stages  # noqa: F401 — registers the reflection stages' work areas

@@ -3,6 +3,7 @@
 from partnerships.models import Membership, User
 
 from .models import Cohort, CohortStage, Course, CourseEvaluation, Enrollment, Feedback, StageProgress
+from .reflections import cohort_prompts_seed, prompts_with_answers, reflection_save
 from .services import cohort_stages_ensure, enrollment_create
 from .stages import STAGES
 
@@ -26,6 +27,57 @@ def _user(email, first, last, job, school, district="Riverside Unified School Di
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
     return user, created
+
+
+# The demo teacher's mindsets answers, in prompt order; True marks an insight carried forward.
+DEMO_MINDSET_ANSWERS = [
+    (
+        "Honestly, I still treat my principal a little like a gatekeeper: I bring requests and wait for a yes "
+        "or no. It comes from years of budget conversations where the library was the last line item.",
+        False,
+    ),
+    (
+        "When our reading scores came out I stopped defending the library and asked the literacy coach what "
+        "she needed. The conversation turned into planning a book club for reluctant readers.",
+        True,
+    ),
+    (
+        "I want every sixth grader to leave knowing how to find and judge a source. I worry that I will "
+        "be seen as asking for more resources rather than offering help.",
+        False,
+    ),
+    (
+        "Sam is juggling attendance, a new math curriculum and a staff that is tired. A partnership is worth "
+        "their time if it moves a goal already on their list, like chronic absenteeism or reading growth.",
+        True,
+    ),
+    (
+        "An observer would see two people who both care about reading but talk past each other: I talk "
+        "about programs, Sam talks about data. We agree that students need more time with books.",
+        True,
+    ),
+    (
+        "Meetings start late and decisions are made in the hallway afterwards. I would like us to agree on a "
+        "short agenda, a decision at the end of each meeting, and a follow-up email within a day.",
+        False,
+    ),
+    (
+        "Listening with understanding and empathy, so I hear Sam's priorities before I pitch anything; and "
+        "thinking flexibly, so a no to one idea becomes a question about what would work.",
+        False,
+    ),
+    (
+        "Persisting: when a request stalls I let it drop. I will keep a running list of open questions and "
+        "bring it to each touch point.",
+        False,
+    ),
+]
+
+
+def _answer_mindsets(enrollment, answers):
+    for (prompt, reflection), (text, carry) in zip(prompts_with_answers(enrollment, "mindsets"), answers, strict=False):
+        if reflection is None:
+            reflection_save(enrollment=enrollment, prompt=prompt, base_version=0, text=text, carry_forward=carry)
 
 
 def _set_progress(enrollment, stages_done, now):
@@ -69,6 +121,7 @@ def seed(*, today, timedelta):
     )
     cohort.instructors.add(instructor)
     cohort_stages_ensure(cohort=cohort)
+    cohort_prompts_seed(cohort=cohort)
     if cohort_created:
         for offset, stage in enumerate(STAGES):
             CohortStage.objects.filter(cohort=cohort, stage=stage.slug).update(
@@ -85,6 +138,7 @@ def seed(*, today, timedelta):
         partnership.title = "Library and leadership at Lincoln Middle"
         partnership.save(update_fields=["title"])
         _set_progress(enrollment, 2, now)
+        _answer_mindsets(enrollment, DEMO_MINDSET_ANSWERS)
     Membership.objects.get_or_create(
         partnership=partnership, user=principal, defaults={"role": Membership.Role.ADMINISTRATOR}
     )
@@ -96,6 +150,8 @@ def seed(*, today, timedelta):
         peers.append(person)
         if created:
             _set_progress(other, done, now)
+            # Their mindsets answers match their progress: all of them once stage 1 is done.
+            _answer_mindsets(other, DEMO_MINDSET_ANSWERS if done else DEMO_MINDSET_ANSWERS[:3])
     _seed_instructor_side(cohort, instructor, now, timedelta)
     collaborative_created = _seed_collaborative(cohort, instructor, [teacher, *peers[:2]], now, timedelta)
     return course_created or cohort_created or teacher_created or collaborative_created

@@ -14,6 +14,8 @@ from .models import (
     CourseEvaluation,
     Enrollment,
     Feedback,
+    Prompt,
+    Reflection,
     StageProgress,
 )
 from .stages import STAGES
@@ -47,6 +49,14 @@ class CohortFactory(factory.django.DjangoModelFactory):
     def stage_settings(self, create, extracted, **kwargs):
         if create:
             CohortStage.objects.bulk_create([CohortStage(cohort=self, stage=s.slug) for s in STAGES])
+
+    @factory.post_generation
+    def prompts(self, create, extracted, **kwargs):
+        """The course's default prompts; `prompts=False` for a cohort without any."""
+        if create and extracted is not False:
+            from .reflections import cohort_prompts_seed
+
+            cohort_prompts_seed(cohort=self)
 
 
 class EnrollmentFactory(factory.django.DjangoModelFactory):
@@ -187,3 +197,26 @@ class ReplyFactory(factory.django.DjangoModelFactory):
     author = factory.SubFactory(UserFactory)
     body = factory.Faker("sentence")
     tag = Reply.Tag.CHALLENGE
+
+
+class PromptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Prompt
+
+    cohort = factory.SubFactory(CohortFactory, prompts=False)
+    stage = "mindsets"
+    position = factory.Sequence(lambda n: n + 1)
+    kind = Prompt.Kind.MINDSET
+    text = factory.Sequence(lambda n: f"Question {n}: what does this mean for your partnership?")
+
+
+class ReflectionFactory(factory.django.DjangoModelFactory):
+    """An answer saved once (version 1, one history row)."""
+
+    class Meta:
+        model = Reflection
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    prompt = factory.LazyAttribute(lambda o: PromptFactory(cohort=o.enrollment.cohort))
+    text = factory.Sequence(lambda n: f"My answer number {n}, about trust and shared goals.")
+    version = 1

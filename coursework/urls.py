@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cohort_manage, cohorts, dashboard, evaluation, invitations, progress, review, stages
+from .views import cohort_manage, cohorts, dashboard, evaluation, invitations, progress, reflections, review, stages
 
 app_name = "coursework"
 
@@ -23,6 +23,26 @@ urlpatterns = [
     path("enrollments/<int:enrollment_pk>/<slug:slug>/", stages.stage_page, name="stage"),
     path("enrollments/<int:enrollment_pk>/<slug:slug>/submit/", progress.stage_submit_view, name="stage_submit"),
     path("enrollments/<int:enrollment_pk>/<slug:slug>/reopen/", progress.stage_reopen_view, name="stage_reopen"),
+    path(
+        "enrollments/<int:enrollment_pk>/reflections/<int:prompt_pk>/autosave/",
+        reflections.reflection_autosave,
+        name="reflection_autosave",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/reflections/<int:prompt_pk>/versions/",
+        reflections.reflection_versions_view,
+        name="reflection_versions",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/reflections/<int:prompt_pk>/versions/<int:history_id>/",
+        reflections.reflection_version_view,
+        name="reflection_version",
+    ),
+    path(
+        "enrollments/<int:enrollment_pk>/reflections/<int:prompt_pk>/versions/<int:history_id>/restore/",
+        reflections.reflection_restore_view,
+        name="reflection_restore",
+    ),
 ]
 
 from .views import collaboratives  # noqa: E402

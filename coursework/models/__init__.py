@@ -8,8 +8,10 @@ from .courses import (
 )
 from .evaluation import CourseEvaluation
 from .feedback import Feedback, Reminder, ReminderTemplate
+from .reflections import MAX_REFLECTION_CHARS, Prompt, Reflection
 
 __all__ = [
+    "MAX_REFLECTION_CHARS",
     "Cohort",
     "CohortInvitation",
     "CohortStage",
@@ -19,6 +21,8 @@ __all__ = [
     "Feedback",
     "Reminder",
     "ReminderTemplate",
+    "Prompt",
+    "Reflection",
     "StageProgress",
 ]
 from .collaboratives import (  # noqa: E402

@@ -46,7 +46,9 @@ def test_instructor_returns_overdue_teachers_work_and_teacher_sees_feedback(page
 
     page.get_by_role("link", name="Tess Teacher’s stage 1").click()
     page.get_by_role("heading", level=1, name="Tess Teacher: stage 1").wait_for()
-    assert page.get_by_text("No work area yet").is_visible()
+    # The instructor reads the teacher's answers, not an editable work area.
+    page.get_by_role("heading", level=2, name="Answers").wait_for()
+    assert page.get_by_text("Your answers save by themselves").count() == 0
     assert_accessible(page)
 
     page.get_by_label("Feedback for the teacher").fill("Add one example from your own school, please.")

@@ -33,7 +33,10 @@ def status_of(enrollment, stage="mindsets"):
 # Reading a teacher's work ------------------------------------------------------------
 
 
-def test_review_page_without_a_provider_says_no_work_area_yet(client_for, instructor, enrollment):
+def test_review_page_without_a_provider_says_no_work_area_yet(client_for, instructor, enrollment, monkeypatch):
+    from coursework import stage_work
+
+    monkeypatch.delitem(stage_work._providers, "mindsets", raising=False)
     response = client_for(instructor).get(review_url(enrollment))
     assert response.status_code == 200
     html = response.content.decode()
