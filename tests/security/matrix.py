@@ -47,12 +47,26 @@ COHORT_CREATORS = expect(404, anonymous=LOGIN, instructor=200, other_instructor=
 # instructor read it; everyone else gets 404.
 MEMBERS_READ = expect(404, anonymous=LOGIN, owner=200, administrator=200, colleague=200, instructor=200)
 STAFF_ONLY = expect(404, anonymous=LOGIN, staff=200)
+# A thought-partner group: its members (the owner and the collaborative member) and the
+# cohort's instructor read it.
+GROUP_READ = expect(404, anonymous=LOGIN, owner=200, collaborative_member=200, instructor=200)
+GROUP_INVALID = expect(404, anonymous=LOGIN, owner=400, collaborative_member=400, instructor=400)
+MEMBERS_ONLY = expect(404, anonymous=LOGIN, owner=200, collaborative_member=200)
+MEMBERS_INVALID = expect(404, anonymous=LOGIN, owner=400, collaborative_member=400)
+OWNER_INVALID = expect(404, anonymous=LOGIN, owner=400)
+OWNER_INSTRUCTOR_READ = expect(404, anonymous=LOGIN, owner=200, instructor=200)
+# People of the cohort: its teachers and its instructor.
+COHORT_PEOPLE = GROUP_READ
+COHORT_PEOPLE_INVALID = GROUP_INVALID
 
 
 class Route:
-    def __init__(self, *, get, post, kwargs=None, idor=True):
+    def __init__(self, *, get, post, kwargs=None, idor=True, post_data=None):
         self.get = get
         self.post = post
+        # A minimal valid body, for endpoints that check the body before the object
+        # (otherwise strangers would only ever be probed with a 400).
+        self.post_data = post_data
         self.kwargs = kwargs or (lambda side: {})
         self.idor = idor and kwargs is not None
 
@@ -94,6 +108,20 @@ def enrollment_pk(s):
 
 def review(slug):
     return lambda s: {"enrollment_pk": s.enrollment.pk, "slug": slug}
+
+
+def extra_pk(key):
+    return lambda s: {"pk": s.extra[key].pk}
+
+
+def reflection(with_version=False):
+    def build(s):
+        kwargs = {"enrollment_pk": s.enrollment.pk, "prompt_pk": s.extra["reflection"].prompt_id}
+        if with_version:
+            kwargs["history_id"] = s.extra["reflection_history_id"]
+        return kwargs
+
+    return build
 
 
 def membership_pk(s):
@@ -160,8 +188,61 @@ ROUTES = {
     "coursework:stage_review": route(kwargs=review("mindsets"), get=INSTRUCTOR_ONLY, post=INSTRUCTOR_POST_INVALID),
     # The teacher's own course evaluation.
     "coursework:evaluation": route(kwargs=enrollment_pk, get=OWNER_ONLY, post=OWNER_ONLY),
+    # Reflections: autosave, versions and restore are the teacher's own.
+    "coursework:reflection_autosave": route(
+        kwargs=reflection(),
+        post_data=lambda s: {"field": "text", "value": "probe", "version": s.extra["reflection"].version},
+        get=NOT_ALLOWED,
+        post=expect(404, anonymous=401, owner=200),
+    ),
+    # The teacher's instructor reads them too (DESIGN.md §4).
+    "coursework:reflection_versions": route(kwargs=reflection(), get=OWNER_INSTRUCTOR_READ, post=OWNER_INSTRUCTOR_READ),
+    "coursework:reflection_version": route(
+        kwargs=reflection(True), get=OWNER_INSTRUCTOR_READ, post=OWNER_INSTRUCTOR_READ
+    ),
+    "coursework:reflection_restore": route(kwargs=reflection(True), get=SIGNED_IN_405, post=OWNER_POST),
+    # Thought-partner collaboratives: members (owner, collaborative_member) and the
+    # cohort's instructor; everyone else 404.
+    "coursework:collaborative_list": route(get=SIGNED_IN, post=SIGNED_IN),
+    "coursework:collaborative_create": route(
+        kwargs=lambda s: {"cohort_pk": s.cohort.pk}, get=COHORT_PEOPLE, post=COHORT_PEOPLE_INVALID
+    ),
+    "coursework:collaborative_feed": route(kwargs=extra_pk("collaborative"), get=GROUP_READ, post=GROUP_READ),
+    # Both members agreed already: agreeing again is refused (400).
+    "coursework:collaborative_agree": route(kwargs=extra_pk("collaborative"), get=SIGNED_IN_405, post=MEMBERS_INVALID),
+    "coursework:collaborative_prompt": route(kwargs=extra_pk("collaborative"), get=SIGNED_IN_405, post=INSTRUCTOR_POST),
+    "coursework:collaborative_post_create": route(
+        kwargs=extra_pk("collaborative"), get=SIGNED_IN_405, post=MEMBERS_INVALID
+    ),
+    "coursework:collaborative_members": route(kwargs=extra_pk("collaborative"), get=GROUP_READ, post=GROUP_INVALID),
+    # Members only: the instructor does not see what members deleted or export their posts.
+    "coursework:collaborative_deleted": route(kwargs=extra_pk("collaborative"), get=MEMBERS_ONLY, post=MEMBERS_ONLY),
+    "coursework:collaborative_reports": route(
+        kwargs=extra_pk("collaborative"), get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY
+    ),
+    "coursework:collaborative_export": route(kwargs=extra_pk("collaborative"), get=MEMBERS_ONLY, post=MEMBERS_ONLY),
+    "coursework:collaborative_post": route(kwargs=extra_pk("post"), get=GROUP_READ, post=GROUP_READ),
+    "coursework:collaborative_reply": route(kwargs=extra_pk("post"), get=SIGNED_IN_405, post=MEMBERS_INVALID),
+    "coursework:collaborative_post_edit": route(kwargs=extra_pk("post"), get=OWNER_ONLY, post=OWNER_INVALID),
+    "coursework:collaborative_post_delete": route(kwargs=extra_pk("post"), get=SIGNED_IN_405, post=OWNER_POST),
+    "coursework:collaborative_post_restore": route(kwargs=extra_pk("deleted_post"), get=SIGNED_IN_405, post=OWNER_POST),
+    "coursework:collaborative_post_report": route(kwargs=extra_pk("post"), get=MEMBERS_ONLY, post=MEMBERS_INVALID),
+    "coursework:collaborative_reply_edit": route(kwargs=extra_pk("reply"), get=OWNER_ONLY, post=OWNER_INVALID),
+    "coursework:collaborative_reply_delete": route(kwargs=extra_pk("reply"), get=SIGNED_IN_405, post=OWNER_POST),
+    "coursework:collaborative_reply_restore": route(
+        kwargs=extra_pk("deleted_reply"), get=SIGNED_IN_405, post=OWNER_POST
+    ),
+    "coursework:collaborative_report_handle": route(kwargs=extra_pk("report"), get=SIGNED_IN_405, post=INSTRUCTOR_POST),
+    # The owner is invited to a second group of the cohort.
+    "coursework:collaborative_invitation": route(
+        kwargs=extra_pk("collaborative_invitation"), get=OWNER_ONLY, post=OWNER_INVALID
+    ),
+    "coursework:collaborative_invitation_decline": route(
+        kwargs=extra_pk("collaborative_invitation"), get=SIGNED_IN_405, post=OWNER_POST
+    ),
     # Stage pages: the teacher's own work.
-    "coursework:stage": route(kwargs=stage("mindsets"), get=OWNER_ONLY, post=OWNER_ONLY),
+    # POST saves the stage's answers (without JavaScript) and redirects.
+    "coursework:stage": route(kwargs=stage("mindsets"), get=OWNER_ONLY, post=OWNER_POST),
     "coursework:stage_submit": route(kwargs=stage("mindsets"), get=SIGNED_IN_405, post=OWNER_POST),
     "coursework:stage_reopen": route(kwargs=stage("mindsets"), get=SIGNED_IN_405, post=OWNER_POST),
 }

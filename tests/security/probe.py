@@ -58,7 +58,8 @@ def cases(name, entry, world):
         sides.append(("other", world.other, lambda role: MIRROR[role]))
     for side_name, side, as_role in sides:
         url = reverse(name, kwargs=entry.kwargs(side))
+        data = entry.post_data(side) if entry.post_data else None
         for method in ("GET", "POST"):
             expected = entry.expected(method)
             for role in world.users:
-                yield side_name, role, method, url, expected[as_role(role)]
+                yield side_name, role, method, url, expected[as_role(role)], data

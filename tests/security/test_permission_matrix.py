@@ -32,8 +32,8 @@ def test_every_role_gets_the_stated_answer_on_every_route(world):
         entry = ROUTES.get(name)
         if entry is None:
             continue  # reported by test_every_route_has_an_entry
-        for side, role, method, url, expected in entry_cases(name, entry, world):
-            got = request(client_with(cookies[role]), method, url)
+        for side, role, method, url, expected, data in entry_cases(name, entry, world):
+            got = request(client_with(cookies[role]), method, url, data)
             checked += 1
             seen[(name, side, method)][role] = got
             if got != expected:

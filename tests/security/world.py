@@ -7,6 +7,8 @@ Each role maps to one signed-in user (anonymous: None).
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from coursework.factories import CohortInvitationFactory, EnrollmentFactory
 from partnerships.factories import InvitationFactory, MembershipFactory, UserFactory
 from partnerships.models import AuditEvent, Membership
@@ -62,6 +64,44 @@ class World:
     other: Side
 
 
+def _collaboration(side, peer, instructor):
+    """A collaborative of the cohort with the teacher and a peer, a post, a reply, a report,
+    a reflection with history, and a pending invitation for the teacher to a second group."""
+    from coursework.factories import (
+        CollaborativeFactory,
+        CollaborativeMembershipFactory,
+        PostFactory,
+        PromptFactory,
+        ReflectionFactory,
+        ReplyFactory,
+    )
+    from coursework.models import CollaborativeInvitation, Report
+
+    group = CollaborativeFactory(cohort=side.cohort, created_by=instructor)
+    CollaborativeMembershipFactory(collaborative=group, user=side.teacher)
+    CollaborativeMembershipFactory(collaborative=group, user=peer)
+    post = PostFactory(collaborative=group, author=side.teacher)
+    reply = ReplyFactory(post=post, author=side.teacher)
+    report = Report.objects.create(post=post, reporter=peer, reason="probe")
+    deleted_post = PostFactory(collaborative=group, author=side.teacher, deleted_at=timezone.now())
+    deleted_reply = ReplyFactory(post=post, author=side.teacher, deleted_at=timezone.now())
+    second = CollaborativeFactory(cohort=side.cohort, created_by=instructor)
+    CollaborativeMembershipFactory(collaborative=second, user=peer)
+    invitation = CollaborativeInvitation.objects.create(collaborative=second, invitee=side.teacher, invited_by=peer)
+    reflection = ReflectionFactory(enrollment=side.enrollment, prompt=PromptFactory(cohort=side.cohort))
+    side.extra.update(
+        collaborative=group,
+        post=post,
+        reply=reply,
+        report=report,
+        deleted_post=deleted_post,
+        deleted_reply=deleted_reply,
+        collaborative_invitation=invitation,
+        reflection=reflection,
+        reflection_history_id=reflection.history.order_by("history_id").first().history_id,
+    )
+
+
 def _side(enrollment, administrator):
     partnership = enrollment.partnership
     membership = Membership.objects.get(partnership=partnership, user=administrator)
@@ -89,8 +129,8 @@ def _side(enrollment, administrator):
 def build_world(
     *, enrollment, administrator, colleague, instructor, other_enrollment, other_administrator, other_instructor, staff
 ):
-    # A collaborative member is a peer in the same cohort (a thought partner); once
-    # collaboratives exist, the world puts both teachers in one collaborative here.
+    # A collaborative member is a peer in the same cohort, in one collaborative with the
+    # owner (a thought partner).
     peer = EnrollmentFactory(cohort=enrollment.cohort, teacher=UserFactory(email="peer@school.test"))
     users = {
         "anonymous": None,
@@ -107,6 +147,9 @@ def build_world(
     main = _side(enrollment, administrator)
     other = _side(other_enrollment, other_administrator)
     main.extra["peer_enrollment"] = peer
+    other_peer = EnrollmentFactory(cohort=other_enrollment.cohort, teacher=UserFactory(email="other.peer@school.test"))
+    _collaboration(main, peer.teacher, instructor)
+    _collaboration(other, other_peer.teacher, other_instructor)
     return World(users=users, main=main, other=other)
 
 
