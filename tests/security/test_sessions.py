@@ -192,3 +192,25 @@ def test_unknown_email_failures_do_not_crash(client):
     for _ in range(6):
         response = sign_in(client, "nobody@school.test", "x")
         assert response.status_code in (200, 429)
+
+
+def test_autosave_after_idle_expiry_keeps_the_text_and_saves_after_sign_in(client_for, enrollment):
+    """Typed work survives the idle timeout: the autosave says so, and saves once signed in."""
+    from coursework.factories import PromptFactory
+    from coursework.models import Reflection
+
+    prompt = PromptFactory(cohort=enrollment.cohort)
+    url = reverse("coursework:reflection_autosave", args=[enrollment.pk, prompt.pk])
+    client = client_for(enrollment.teacher)
+    assert is_signed_in(client)
+    UserSession.objects.filter(user_id=enrollment.teacher.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
+    body = {"field": "text", "value": "Half an hour of typing", "version": 0}
+    response = client.post(url, body)
+    assert response.status_code == 401
+    assert "kept in this browser" in response.content.decode()
+    assert response["X-Login-URL"] == reverse("login")
+    assert not Reflection.objects.filter(enrollment=enrollment).exists()
+    # Signed in again (the browser still holds the text), the same autosave succeeds.
+    again = client_for(enrollment.teacher)
+    assert again.post(url, body).status_code == 200
+    assert Reflection.objects.get(enrollment=enrollment, prompt=prompt).text == "Half an hour of typing"
