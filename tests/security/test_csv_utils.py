@@ -48,3 +48,20 @@ def test_csv_rows_round_trip_keeps_text_and_quotes_commas():
     text = csv_rows([["=1+1", "Smith, Jo", 'say "hi"', -4]], header=["formula", "name", "quote", "n"])
     rows = list(csv.reader(io.StringIO(text)))
     assert rows == [["formula", "name", "quote", "n"], ["'=1+1", "Smith, Jo", 'say "hi"', "-4"]]
+
+
+def test_the_progress_export_neutralises_formula_cells(client_for, instructor, cohort):
+    from django.urls import reverse
+
+    from coursework.factories import EnrollmentFactory
+    from partnerships.factories import UserFactory
+
+    EnrollmentFactory(
+        cohort=cohort, teacher=UserFactory(first_name='=HYPERLINK("http://evil.test")', last_name="@SUM(A1)")
+    )
+    response = client_for(instructor).get(reverse("coursework:cohort_dashboard_csv", args=[cohort.pk]))
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert '\'=HYPERLINK("http://evil.test")' in cells and "'@SUM(A1)" in cells
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
