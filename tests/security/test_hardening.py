@@ -31,6 +31,7 @@ def production_env(tmp_path):
     }
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_TESTING", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' live server; never in deployment
     return env
 
 
