@@ -152,3 +152,10 @@ def editable_meetings(user):
     from .models import Meeting
 
     return Meeting.objects.filter(partnership__in=led_partnerships(user))
+
+
+def manageable_memberships(user):
+    """Members (other than the lead) whom the lead teacher may give another role or remove."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return Membership.objects.filter(partnership__in=led_partnerships(user)).exclude(role=Role.LEAD_TEACHER)

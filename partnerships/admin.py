@@ -26,7 +26,9 @@ from .models import (
     Step,
     TouchPoint,
     User,
+    UserSession,
 )
+from .services import account_deactivate
 
 
 @admin.register(User)
@@ -45,6 +47,18 @@ class UserAdmin(BaseUserAdmin):
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    actions = ["deactivate_accounts"]
+
+    @admin.action(description="Deactivate selected accounts (ends their sessions)")
+    def deactivate_accounts(self, request, queryset):
+        for user in queryset.exclude(pk=request.user.pk):
+            account_deactivate(user=user, actor=request.user)
+
+    def save_model(self, request, obj, form, change):
+        deactivating = change and "is_active" in form.changed_data and not obj.is_active
+        super().save_model(request, obj, form, change)
+        if deactivating:
+            account_deactivate(user=obj, actor=request.user)
 
 
 class MembershipInline(admin.TabularInline):
@@ -260,3 +274,15 @@ class OpportunityAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "meeting__partnership__title"]
     raw_id_fields = ["meeting"]
     list_select_related = ["meeting__partnership"]
+
+
+@admin.register(UserSession)
+class UserSessionAdmin(admin.ModelAdmin):
+    """Signed-in sessions, for staff to see (and end) who is signed in where."""
+
+    list_display = ["session_key", "user_id", "expire_date"]
+    search_fields = ["=user_id", "session_key"]
+    readonly_fields = ["session_key", "user_id", "expire_date", "session_data"]
+
+    def has_add_permission(self, request):
+        return False

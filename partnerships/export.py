@@ -14,7 +14,6 @@ from .models import (
     ActionPlan,
     Agreement,
     ExternalPartner,
-    FocusArea,
     FocusAreaEvidence,
     Idea,
     Outcome,
@@ -61,12 +60,15 @@ def _comments(obj):
     return rows
 
 
-def partnership_export(partnership):
+def partnership_export(partnership, *, viewer):
+    """Everything of the partnership the viewer may see (drafts only for their author)."""
+    from .access import visible_focus_areas
+
     members = list(partnership.memberships.select_related("user").order_by("role", "joined_at"))
     focus_areas = list(
-        FocusArea.objects.filter(partnership=partnership).prefetch_related(
-            Prefetch("evidence", queryset=FocusAreaEvidence.objects.order_by("id"))
-        )
+        visible_focus_areas(viewer)
+        .filter(partnership=partnership)
+        .prefetch_related(Prefetch("evidence", queryset=FocusAreaEvidence.objects.order_by("id")))
     )
     plan = ActionPlan.objects.alive().filter(partnership=partnership).select_related("focus_area").first()
     agreement = Agreement.objects.filter(partnership=partnership).prefetch_related("confirmations__user").first()

@@ -173,7 +173,12 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_SECONDS", str(8 * 3600)))
 SESSION_ABSOLUTE_SECONDS = int(env("SESSION_ABSOLUTE_SECONDS", str(7 * 24 * 3600)))
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
+# Not saved on every request: SessionLifetimeMiddleware touches the session at most once a
+# minute, which re-saves it and so moves both the cookie's and the row's expiry forward.
 SESSION_SAVE_EVERY_REQUEST = False
+# Database sessions that know their person, so signing out or changing the password can
+# end that person's other sessions (partnerships/sessions.py).
+SESSION_ENGINE = "partnerships.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 

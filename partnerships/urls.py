@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from .forms import EmailAuthenticationForm
-from .views import account, home, invitations, meetings, partnership, review
+from .views import account, audit, home, invitations, meetings, members, partnership, review
 from .views import export as export_views
 from .views import items as item_views
 from .views import lasting as lasting_views
@@ -62,6 +62,8 @@ partnership_patterns = (
         path(
             "<int:pk>/touch-points/<int:tp_pk>/invite.ics", lasting_views.touch_point_calendar, name="touch_point_ics"
         ),
+        path("members/<int:pk>/role/", members.member_role, name="member_role"),
+        path("members/<int:pk>/remove/", members.member_remove, name="member_remove"),
     ],
     "partnerships",
 )
@@ -72,7 +74,7 @@ auth_patterns = [
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True),
         name="login",
     ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-out/", account.SignOutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path(
@@ -99,6 +101,7 @@ urlpatterns = [
     path("invitations/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
     path("partnerships/", include(partnership_patterns)),
     path("course/", include("coursework.urls")),
+    path("staff/audit/", audit.audit_list, name="audit"),
     path("admin/", admin.site.urls),
 ]
 

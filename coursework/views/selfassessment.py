@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
+from ..access import reflection_reader_enrollments
 from ..frameworks import framework_for_cohort
 from ..models import Practice
 from ..selfassessment_forms import ChoicesForm, RatingForm
@@ -55,7 +56,10 @@ def choices_save_view(request, enrollment_pk):
 
 @login_required
 def results_view(request, enrollment_pk):
-    enrollment = own_enrollment(request, enrollment_pk)
+    # The teacher and the cohort's instructors read the results (DESIGN.md §4).
+    enrollment = get_object_or_404(
+        reflection_reader_enrollments(request.user).select_related("cohort"), pk=enrollment_pk
+    )
     context = self_reflection_context(enrollment)
     return render(
         request,

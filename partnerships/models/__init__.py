@@ -15,6 +15,7 @@ from .notifications import Notification
 from .partnerships import Membership, Partnership
 from .plan import RESTORE_WINDOW, ActionPlan, Idea, Outcome, PlanComment, Step
 from .review import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting
+from .sessions import UserSession
 from .users import User
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "Opportunity",
     "Partnership",
     "User",
+    "UserSession",
     "hash_token",
     "new_token",
 ]

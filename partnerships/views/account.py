@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LogoutView
 from django.shortcuts import redirect, render
 
 from ..forms import ProfileForm
+from ..sessions import sessions_end
 
 
 @login_required
@@ -13,3 +15,14 @@ def profile(request):
         messages.success(request, "Your profile is saved.")
         return redirect("profile")
     return render(request, "partnerships/profile.html", {"form": form})
+
+
+class SignOutView(LogoutView):
+    """Sign out here and everywhere else: the person's other sessions end too."""
+
+    def post(self, request, *args, **kwargs):
+        user = request.user if request.user.is_authenticated else None
+        response = super().post(request, *args, **kwargs)
+        if user is not None:
+            sessions_end(user=user)
+        return response

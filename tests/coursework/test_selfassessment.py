@@ -345,7 +345,9 @@ def test_others_cannot_see_or_write_the_self_assessment(request, client_for, enr
     client = client_for(person)
     practice = practices_of(default_framework())[0]
     assert client.get(stage_url(enrollment)).status_code == 404
-    assert client.get(reverse("coursework:self_reflection_results", args=[enrollment.pk])).status_code == 404
+    # The cohort's instructor reads the results (DESIGN.md §4); nobody else does.
+    results = client.get(reverse("coursework:self_reflection_results", args=[enrollment.pk]))
+    assert results.status_code == (200 if who == "instructor" else 404)
     response = client.post(
         reverse("coursework:rating_save", args=[enrollment.pk, practice.pk]), {f"p{practice.pk}-evidence": "x"}
     )

@@ -110,3 +110,16 @@ def test_colleague_may_download_but_other_teacher_may_not(client_for, partnershi
     assert client_for(colleague).get(reverse("partnerships:plan_steps_csv", args=[partnership.pk])).status_code == 200
     assert client_for(other_teacher).get(reverse("partnerships:export_json", args=[partnership.pk])).status_code == 404
     assert not AuditEvent.objects.filter(actor=other_teacher).exists()
+
+
+def test_json_export_leaves_out_drafts_for_everyone_but_the_teacher(client_for, partnership, teacher, administrator):
+    from partnerships.factories import FocusAreaFactory
+    from partnerships.models import FocusArea
+
+    FocusAreaFactory(partnership=partnership, title="Private draft idea", status=FocusArea.Status.DRAFT)
+    FocusAreaFactory(partnership=partnership, title="Shared with the principal", status=FocusArea.Status.SHARED)
+    url = reverse("partnerships:export_json", args=[partnership.pk])
+    mine = client_for(teacher).get(url).content.decode()
+    theirs = client_for(administrator).get(url).content.decode()
+    assert "Private draft idea" in mine and "Shared with the principal" in mine
+    assert "Private draft idea" not in theirs and "Shared with the principal" in theirs
