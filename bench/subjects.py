@@ -105,7 +105,7 @@ def build():
         ("action plan page", url("partnerships:plan", partnership.pk), "teacher", "teacher", True, True),
         (
             f"instructor dashboard ({big.n:,})",
-            url("coursework:dashboard", big.pk),
+            url("coursework:cohort_dashboard", big.pk),
             "instructor",
             "instructor",
             False,
@@ -113,7 +113,7 @@ def build():
         ),
         (
             f"instructor dashboard (cohort of {small.n})",
-            url("coursework:dashboard", small.pk),
+            url("coursework:cohort_dashboard", small.pk),
             "instructor",
             "instructor-small",
             True,

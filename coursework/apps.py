@@ -6,9 +6,31 @@ class CourseworkConfig(AppConfig):
     verbose_name = "Coursework"
 
     def ready(self):
+        # Importing these modules registers their home sections, stage work areas,
+        # submit checks, evidence providers and shareable work.
+        from django.db.models import Exists, OuterRef
+
         from partnerships.home import register_section
 
+        from . import (  # noqa: F401
+            first_meeting_work,
+            focus_work,
+            plan_work,
+            reflections_stages,
+            research_work,
+            selfassessment_work,
+        )
+        from .collaboratives import shareables  # noqa: F401
+        from .collaboratives.home import collaboratives_section
         from .home import instructor_section, teacher_section
+        from .models import Cohort, Enrollment
 
-        register_section(teacher_section)
-        register_section(instructor_section)
+        def is_teacher():
+            return Exists(Enrollment.objects.filter(teacher=OuterRef("pk")))
+
+        def is_instructor():
+            return Exists(Cohort.instructors.through.objects.filter(user=OuterRef("pk")))
+
+        register_section(teacher_section, when=is_teacher)
+        register_section(instructor_section, when=is_instructor)
+        register_section(collaboratives_section, when=lambda: is_teacher() | is_instructor())

@@ -16,10 +16,12 @@ HEADER_NAMES = {
     "first name": "first_name",
     "first_name": "first_name",
     "firstname": "first_name",
+    "first": "first_name",
     "given name": "first_name",
     "last name": "last_name",
     "last_name": "last_name",
     "lastname": "last_name",
+    "last": "last_name",
     "surname": "last_name",
     "family name": "last_name",
 }
@@ -49,6 +51,20 @@ def decode_roster(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _numbered_rows(reader, errors):
+    """Yield (line number in the file, cells); a line the csv module cannot read is an error."""
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            errors.append(f"Line {start}: cannot be read as CSV ({error}).")
+            return
+        yield start, cells
+
+
 def parse_roster(data: bytes):
     """Return RosterRows, or raise RosterError listing every bad line."""
     if len(data) > MAX_ROSTER_BYTES:
@@ -63,15 +79,22 @@ def parse_roster(data: bytes):
     reader = csv.reader(io.StringIO(text), dialect)
     rows, errors, seen = [], [], {}
     columns = {"email": 0, "first_name": 1, "last_name": 2}
-    for line_number, cells in enumerate(reader, start=1):
+    width = 3  # cells a row may fill; a header row may name more (they are ignored)
+    too_wide = "has more columns than email, first name, last name."
+    for line_number, cells in _numbered_rows(reader, errors):
         cells = [c.strip() for c in cells]
         if not any(cells):
             continue
-        if line_number == 1 and cells and cells[0].lower() in HEADER_NAMES:
-            columns = {HEADER_NAMES[c.lower()]: i for i, c in enumerate(cells) if c.lower() in HEADER_NAMES}
+        if line_number == 1 and not any("@" in c for c in cells):
+            # A header row (optional): no address in it. Columns may come in any order.
+            names = [" ".join(c.lower().replace("_", " ").replace("-", " ").split()) for c in cells]
+            names = ["email" if n == "e mail" else n for n in names]
+            columns = {HEADER_NAMES[n]: i for i, n in enumerate(names) if n in HEADER_NAMES}
             if "email" not in columns:
-                errors.append("Line 1: the header has no “email” column.")
+                errors.append("Line 1: no email address here, and no “email” column if this is a header row.")
                 break
+            width = len(cells)
+            too_wide = "has more columns than the header row."
             continue
         if len(rows) + len(errors) >= MAX_ROSTER_ROWS:
             errors.append(f"The roster has more than {MAX_ROSTER_ROWS} rows; split it into smaller files.")
@@ -83,8 +106,8 @@ def parse_roster(data: bytes):
 
         email = cell("email").lower()
         first, last = cell("first_name"), cell("last_name")
-        if len(cells) > max(columns.values()) + 1 and any(cells[max(columns.values()) + 1 :]):
-            errors.append(f"Line {line_number}: has more columns than email, first name, last name.")
+        if any(cells[width:]):
+            errors.append(f"Line {line_number}: {too_wide}")
             continue
         if not email:
             errors.append(f"Line {line_number}: the email address is missing.")

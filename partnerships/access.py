@@ -7,7 +7,17 @@ absent from the querysets, which views turn into 404s.
 
 from django.db.models import Q
 
-from .models import Invitation, Membership, Partnership
+from .models import (
+    ActionPlan,
+    AgendaItem,
+    Comment,
+    FocusArea,
+    FocusAreaChoice,
+    Invitation,
+    Membership,
+    Partnership,
+    TouchPoint,
+)
 
 Role = Membership.Role
 
@@ -42,3 +52,110 @@ def membership_for(user, partnership):
     if not user.is_authenticated:
         return None
     return Membership.objects.filter(user=user, partnership=partnership).first()
+
+
+# Focus areas and their review (DESIGN.md §4): the lead teacher sees and edits all of
+# theirs, drafts included; other members and the cohort's instructors see shared ones only.
+
+
+def visible_focus_areas(user):
+    if not user.is_authenticated:
+        return FocusArea.objects.none()
+    return FocusArea.objects.filter(
+        Q(partnership__in=led_partnerships(user))
+        | (Q(partnership__in=visible_partnerships(user)) & ~Q(status=FocusArea.Status.DRAFT))
+    )
+
+
+def editable_focus_areas(user):
+    """Only the lead teacher drafts and revises focus areas."""
+    if not user.is_authenticated:
+        return FocusArea.objects.none()
+    return FocusArea.objects.filter(partnership__in=led_partnerships(user))
+
+
+def commentable_focus_areas(user):
+    """Shared focus areas in partnerships the person belongs to (instructors only read)."""
+    return FocusArea.objects.shared().filter(partnership__in=member_partnerships(user))
+
+
+def resolvable_comments(user):
+    """Clarification questions members of the partnership may mark resolved."""
+    return Comment.objects.filter(kind=Comment.Kind.QUESTION, focus_area__in=commentable_focus_areas(user))
+
+
+def deciding_partnerships(user):
+    """Partnerships where the person may propose and confirm the chosen focus area."""
+    return member_partnerships(user, roles=[Role.LEAD_TEACHER, Role.ADMINISTRATOR])
+
+
+def decidable_choices(user):
+    return FocusAreaChoice.objects.filter(partnership__in=deciding_partnerships(user))
+
+
+def meeting_partnerships(user):
+    """Partnerships whose second meeting the person may schedule and whose agenda they may edit."""
+    return deciding_partnerships(user)
+
+
+def editable_agenda_items(user):
+    return AgendaItem.objects.filter(partnership__in=meeting_partnerships(user))
+
+
+# --- Action plan and the lasting partnership (issue 5) --------------------------------
+# Members and the teacher's instructors see the plan; the lead teacher and the
+# administrators edit it (and the agreement, stakeholders, partners, touch points);
+# every member may comment. Anyone else gets a 404.
+PLAN_EDITOR_ROLES = [Role.LEAD_TEACHER, Role.ADMINISTRATOR]
+
+
+def editable_partnerships(user):
+    """Partnerships whose plan, agreement, stakeholders and touch points the person edits."""
+    return member_partnerships(user, roles=PLAN_EDITOR_ROLES)
+
+
+def visible_plans(user):
+    return ActionPlan.objects.filter(partnership__in=visible_partnerships(user))
+
+
+def editable_plans(user):
+    return ActionPlan.objects.filter(partnership__in=editable_partnerships(user))
+
+
+def commentable_plans(user):
+    """Plans of partnerships the person is a member of, in any role."""
+    return ActionPlan.objects.filter(partnership__in=member_partnerships(user))
+
+
+def can_edit_partnership(user, partnership):
+    membership = membership_for(user, partnership)
+    return membership is not None and membership.role in PLAN_EDITOR_ROLES
+
+
+def visible_touch_points(user):
+    return TouchPoint.objects.alive().filter(partnership__in=visible_partnerships(user))
+
+
+def visible_meetings(user):
+    """Meetings of partnerships the person belongs to (or follows as the teacher's instructor).
+
+    Members see the meeting, its agenda and shortlist; the teacher's course reflections
+    live in the course app and are never reachable from here.
+    """
+    from .models import Meeting
+
+    return Meeting.objects.filter(partnership__in=visible_partnerships(user))
+
+
+def editable_meetings(user):
+    """Meetings the lead teacher prepares: details, questions, notes and the shortlist."""
+    from .models import Meeting
+
+    return Meeting.objects.filter(partnership__in=led_partnerships(user))
+
+
+def manageable_memberships(user):
+    """Members (other than the lead) whom the lead teacher may give another role or remove."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return Membership.objects.filter(partnership__in=led_partnerships(user)).exclude(role=Role.LEAD_TEACHER)

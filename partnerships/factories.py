@@ -4,7 +4,23 @@ import factory
 from django.utils import timezone
 
 from .invitations import issue_token
-from .models import Invitation, Membership, Notification, Partnership, User
+from .models import (
+    ActionPlan,
+    Comment,
+    ExternalPartner,
+    FocusArea,
+    FocusAreaEvidence,
+    Idea,
+    Invitation,
+    Membership,
+    Notification,
+    Outcome,
+    Partnership,
+    Stakeholder,
+    Step,
+    TouchPoint,
+    User,
+)
 
 PASSWORD = "correct-horse-battery"
 
@@ -82,3 +98,140 @@ class NotificationFactory(factory.django.DjangoModelFactory):
 
     recipient = factory.SubFactory(UserFactory)
     message = factory.Faker("sentence")
+
+
+# --- Action plan and the lasting partnership (issue 5) --------------------------------
+class FocusAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocusArea
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Focus area {n}")
+    need = "Students in grades 6–8 read less for pleasure each year."
+    serves_students = True
+    rationale = "Our district plan names reading engagement as a goal."
+    created_by = factory.SelfAttribute("partnership.lead_teacher")
+
+
+class SelectedFocusAreaFactory(FocusAreaFactory):
+    """The focus area both sides chose: what an action plan starts from."""
+
+    status = FocusArea.Status.SELECTED
+
+
+class FocusAreaEvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocusAreaEvidence
+
+    focus_area = factory.SubFactory(FocusAreaFactory)
+    kind = "goal"
+    ref = factory.Sequence(lambda n: f"goal:{n}")
+    source = "District strategic plan 2025–2028"
+    text = "Every student reads widely and often."
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    focus_area = factory.SubFactory(FocusAreaFactory, status=FocusArea.Status.SHARED)
+    author = factory.SubFactory(UserFactory)
+    kind = Comment.Kind.COMMENT
+    body = factory.Faker("sentence")
+    focus_version = factory.SelfAttribute("focus_area.version")
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionPlan
+
+    focus_area = factory.SubFactory(SelectedFocusAreaFactory)
+    partnership = factory.SelfAttribute("focus_area.partnership")
+    goal = "More students read for pleasure every week."
+    created_by = factory.SelfAttribute("partnership.lead_teacher")
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outcome
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    measure = factory.Sequence(lambda n: f"Measure {n} (%)")
+    baseline = 20
+    target = 50
+
+
+class StepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Step
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    title = factory.Sequence(lambda n: f"Step {n}")
+
+
+class IdeaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Idea
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    text = factory.Sequence(lambda n: f"Idea {n}")
+
+
+class StakeholderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stakeholder
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    level = Stakeholder.Level.SCHOOL
+    group = Stakeholder.Group.PARENTS
+    name = factory.Sequence(lambda n: f"Stakeholder {n}")
+
+
+class ExternalPartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExternalPartner
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    kind = ExternalPartner.Kind.COMMUNITY
+    role = ExternalPartner.Role.CRITICAL_FRIEND
+
+
+class TouchPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TouchPoint
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = factory.Sequence(lambda n: f"Touch point {n}")
+    scheduled_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.Meeting"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    kind = "first_interview"
+    attendee_name = "Pat Principal, Principal"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    time_zone = "America/Chicago"
+    duration_minutes = 45
+    location = "Principal's office"
+
+
+class InterviewQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.InterviewQuestion"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Question {n}?")
+
+
+class OpportunityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.Opportunity"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Opportunity {n}")

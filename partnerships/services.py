@@ -110,3 +110,65 @@ def invitation_accept(*, invitation, user=None, first_name="", last_name="", pas
         url=invitation.partnership.get_absolute_url(),
     )
     return membership
+
+
+# --- Members and accounts -------------------------------------------------------------------
+class MembershipError(Exception):
+    """A membership change that is not allowed; the message is safe to show."""
+
+
+def _member_roles():
+    return {c[0] for c in Membership.Role.choices if c[0] != Membership.Role.LEAD_TEACHER}
+
+
+@transaction.atomic
+def membership_role_change(*, membership, role, actor):
+    """Give a member another role (never lead teacher: a partnership has one lead)."""
+    if membership.role == Membership.Role.LEAD_TEACHER:
+        raise MembershipError("The lead teacher’s role cannot be changed.")
+    if role not in _member_roles():
+        raise MembershipError("Choose administrator, colleague or external partner.")
+    old = membership.get_role_display()
+    if membership.role == role:
+        return membership
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_record(
+        actor=actor,
+        action="membership.role_changed",
+        target=membership,
+        summary=f"{membership.user.email}: {old} → {membership.get_role_display()} in {membership.partnership}",
+    )
+    notify(
+        recipients=[membership.user],
+        message=f"You are now {membership.get_role_display().lower()} in {membership.partnership}.",
+        url=membership.partnership.get_absolute_url(),
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership, actor):
+    """Take a member out of a partnership (the lead teacher cannot be removed)."""
+    if membership.role == Membership.Role.LEAD_TEACHER:
+        raise MembershipError("The lead teacher cannot be removed from their own partnership.")
+    audit_record(
+        actor=actor,
+        action="membership.removed",
+        target=membership,
+        summary=f"{membership.user.email} ({membership.get_role_display()}) removed from {membership.partnership}",
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def account_deactivate(*, user, actor):
+    """Switch an account off: it loses access at its next request, every session ends."""
+    from .sessions import sessions_end
+
+    if user.is_active:
+        User.objects.filter(pk=user.pk).update(is_active=False)
+        user.is_active = False
+    sessions_end(user=user)
+    audit_record(actor=actor, action="account.deactivated", target=user, summary=user.email)
+    return user

@@ -175,7 +175,12 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_SECONDS", str(8 * 3600)))
 SESSION_ABSOLUTE_SECONDS = int(env("SESSION_ABSOLUTE_SECONDS", str(7 * 24 * 3600)))
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
+# Not saved on every request: SessionLifetimeMiddleware touches the session at most once a
+# minute, which re-saves it and so moves both the cookie's and the row's expiry forward.
 SESSION_SAVE_EVERY_REQUEST = False
+# Database sessions that know their person, so signing out or changing the password can
+# end that person's other sessions (partnerships/sessions.py).
+SESSION_ENGINE = "partnerships.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -260,6 +265,10 @@ if PRODUCTION:
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The sign-in form posts the email as `username` (axes would look for `email`, the
+# USERNAME_FIELD, find nothing and lock by address alone); compare it case-blind.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "partnerships.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from ..access import own_enrollments
 from ..models import StageProgress
 from ..progress import stage_rows
+from ..review import stage_feedback
 from ..stage_work import work_context
 from ..stages import STAGE_BY_SLUG
 
@@ -35,6 +36,7 @@ def stage_page(request, enrollment_pk, slug):
         "rows": rows,
         "current": current,
         "draws_on": [STAGE_BY_SLUG[s] for s in stage.draws_on],
+        "feedback": stage_feedback(enrollment, slug),
         **work,
     }
     return render(request, template, context)

@@ -9,6 +9,14 @@ class FocusAreaQuerySet(models.QuerySet):
     def shared(self):
         return self.exclude(status=FocusArea.Status.DRAFT)
 
+    def drafts(self):
+        return self.filter(status=FocusArea.Status.DRAFT)
+
+    def in_review(self):
+        """Shared and still under discussion (not yet chosen or set aside)."""
+        S = FocusArea.Status
+        return self.filter(status__in=[S.SHARED, S.CLARIFICATION_REQUESTED, S.REVISED])
+
 
 class FocusArea(models.Model):
     """A partially-baked focus area drafted by the teacher, reviewed with the administrator."""
@@ -44,6 +52,44 @@ class FocusArea(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
+
+    @property
+    def serves_labels(self):
+        labels = []
+        if self.serves_students:
+            labels.append("students")
+        if self.serves_teachers:
+            labels.append("teachers")
+        if self.serves_community:
+            labels.append("the school community")
+        return labels
+
+    def content(self):
+        """The text a revision can change, for side-by-side views and diffs."""
+        return focus_content(self)
+
+
+def focus_content(record):
+    """Title, need, who it serves and rationale of a FocusArea or one of its history rows."""
+    serves = [
+        label
+        for flag, label in (
+            (record.serves_students, "students"),
+            (record.serves_teachers, "teachers"),
+            (record.serves_community, "the school community"),
+        )
+        if flag
+    ]
+    return {
+        "title": record.title,
+        "need": record.need,
+        "serves": ", ".join(serves),
+        "rationale": record.rationale,
+    }
+
 
 class FocusAreaEvidence(models.Model):
     """A snapshot of one piece of the teacher's input cited for a focus area."""
@@ -53,9 +99,16 @@ class FocusAreaEvidence(models.Model):
     ref = models.CharField(max_length=60, blank=True)
     source = models.CharField(max_length=200)
     text = models.TextField()
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True, null=True)
 
     class Meta:
         ordering = ["focus_area", "kind", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["focus_area", "ref"], condition=~models.Q(ref=""), name="evidence_cited_once_per_focus_area"
+            )
+        ]
 
     def __str__(self):
         return f"{self.source}: {self.text[:60]}"

@@ -34,7 +34,9 @@ def accept_invitation(request, *, invitation, joining, accept, success_url):
     user = request.user if request.user.is_authenticated else None
     form = None
     if user is None and not existing_account:
-        form = NewAccountForm(request.POST or None, email=invitation.email)
+        # A cohort invitation may already carry the person's name; start from it.
+        initial = {f: getattr(invitation, f, "") for f in ("first_name", "last_name")}
+        form = NewAccountForm(request.POST or None, email=invitation.email, initial=initial)
 
     if request.method == "POST":
         account = None

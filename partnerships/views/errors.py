@@ -1,3 +1,6 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 
 
@@ -6,4 +9,11 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
+    # A database outage noticed inside middleware (loading the session, saving it) never
+    # reaches DatabaseUnavailableMiddleware.process_exception; it arrives here instead.
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        from ..middleware import DatabaseUnavailableMiddleware
+
+        return DatabaseUnavailableMiddleware.unavailable(error)
     return render(request, "500.html", status=500)

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 from .. import services
 from ..access import led_partnerships, manageable_invitations, membership_for, visible_partnerships
 from ..forms import InvitationForm, PartnershipForm
+from ..lasting_reads import partnership_lasting_context
 from ..models import Membership
 
 
@@ -35,6 +36,7 @@ def partnership_detail(request, pk):
     if is_lead:
         context["invitations"] = partnership.invitations.select_related("invited_by").order_by("-created_at")
         context["invite_form"] = InvitationForm(partnership=partnership)
+    context.update(partnership_lasting_context(partnership, request.user, context["members"]))
     return render(request, "partnerships/partnership_detail.html", context)
 
 

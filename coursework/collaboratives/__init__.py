@@ -1,0 +1,1 @@
+"""Thought-partner collaboratives: services, forms, shareable providers, export, home section."""

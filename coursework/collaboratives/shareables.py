@@ -1,0 +1,39 @@
+"""The shareable stage work that exists today (registered through coursework.sharing).
+
+Imported from CourseworkConfig.ready(). Other stages add their own providers in their
+own modules (see the coursework.sharing docstring).
+"""
+
+from partnerships.models import FocusArea
+
+from ..models import StageProgress
+from ..sharing import shareable
+from ..stages import STAGE_BY_SLUG
+
+
+@shareable("focus-area", label="Focus area draft")
+def focus_area_drafts(enrollment):
+    if enrollment.partnership_id is None:
+        return []
+    items = []
+    for area in FocusArea.objects.filter(partnership_id=enrollment.partnership_id).order_by("created_at"):
+        parts = [f"Need: {area.need}"]
+        if area.rationale:
+            parts.append(f"Why it matters here: {area.rationale}")
+        items.append((f"focus-area:{area.pk}", area.title, "\n\n".join(parts)))
+    return items
+
+
+@shareable("progress", label="Stage progress summary")
+def progress_summary(enrollment):
+    rows = list(StageProgress.objects.filter(enrollment=enrollment).order_by("id"))
+    if not rows:
+        return []
+    done = sum(1 for r in rows if r.status == StageProgress.Status.COMPLETE)
+    lines = [
+        f"- {STAGE_BY_SLUG[r.stage].number}. {STAGE_BY_SLUG[r.stage].short_title}: {r.get_status_display()}"
+        for r in rows
+        if r.stage in STAGE_BY_SLUG
+    ]
+    text = f"{done} of {len(rows)} stages complete.\n\n" + "\n".join(lines)
+    return [(f"progress:{enrollment.pk}", "Where I am in the unit", text)]

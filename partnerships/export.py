@@ -1,0 +1,259 @@
+"""The whole partnership as one JSON document, and the plan's steps as CSV.
+
+The JSON shape is documented in docs/EXPORT.md; bump EXPORT_FORMAT when it changes.
+"""
+
+import csv
+import io
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .models import (
+    HEALTH_FIELDS,
+    ActionPlan,
+    Agreement,
+    ExternalPartner,
+    FocusAreaEvidence,
+    Idea,
+    Outcome,
+    OutcomeReading,
+    PlanComment,
+    Stakeholder,
+    Step,
+    TouchPoint,
+)
+
+EXPORT_FORMAT = "partnership-planner/1"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _d(value):
+    """Dates, datetimes and decimals as strings; everything else as is."""
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "as_tuple"):
+        return str(value)
+    return value
+
+
+def _person(user):
+    return None if user is None else {"name": str(user), "email": user.email}
+
+
+def _comments(obj):
+    """Comments on a focus area, if the comment feature is installed (shape: any fields)."""
+    related = getattr(obj, "comments", None)
+    if related is None or not hasattr(related, "all"):
+        return []
+    rows = []
+    for comment in related.all():
+        rows.append(
+            {
+                f.name: _d(getattr(comment, f.attname))
+                for f in comment._meta.concrete_fields
+                if f.name not in ("focus_area",)
+            }
+        )
+    return rows
+
+
+def partnership_export(partnership, *, viewer):
+    """Everything of the partnership the viewer may see (drafts only for their author)."""
+    from .access import visible_focus_areas
+
+    members = list(partnership.memberships.select_related("user").order_by("role", "joined_at"))
+    focus_areas = list(
+        visible_focus_areas(viewer)
+        .filter(partnership=partnership)
+        .prefetch_related(Prefetch("evidence", queryset=FocusAreaEvidence.objects.order_by("id")))
+    )
+    plan = ActionPlan.objects.alive().filter(partnership=partnership).select_related("focus_area").first()
+    agreement = Agreement.objects.filter(partnership=partnership).prefetch_related("confirmations__user").first()
+    touch_points = list(TouchPoint.objects.alive().filter(partnership=partnership))
+    readings = list(OutcomeReading.objects.filter(touch_point__in=touch_points))
+    doc = {
+        "format": EXPORT_FORMAT,
+        "exported_at": timezone.now().isoformat(),
+        "partnership": {
+            "id": partnership.pk,
+            "title": partnership.title,
+            "school": partnership.school,
+            "district": partnership.district,
+            "status": partnership.status,
+            "created_at": _d(partnership.created_at),
+        },
+        "members": [
+            {"id": m.pk, "name": str(m.user), "email": m.user.email, "role": m.role, "joined_at": _d(m.joined_at)}
+            for m in members
+        ],
+        "focus_areas": [
+            {
+                "id": fa.pk,
+                "title": fa.title,
+                "need": fa.need,
+                "serves": [
+                    name
+                    for name, flag in (
+                        ("students", fa.serves_students),
+                        ("teachers", fa.serves_teachers),
+                        ("school_community", fa.serves_community),
+                    )
+                    if flag
+                ],
+                "rationale": fa.rationale,
+                "status": fa.status,
+                "evidence": [
+                    {"id": e.pk, "kind": e.kind, "ref": e.ref, "source": e.source, "text": e.text}
+                    for e in fa.evidence.all()
+                ],
+                "comments": _comments(fa),
+            }
+            for fa in focus_areas
+        ],
+        "plan": None,
+        "stakeholders": [
+            {
+                "id": s.pk,
+                "level": s.level,
+                "group": s.group,
+                "name": s.name,
+                "relationship": s.relationship,
+                "role_in_plan": s.role_in_plan,
+                "engaged": s.engaged,
+            }
+            for s in Stakeholder.objects.alive().filter(partnership=partnership)
+        ],
+        "external_partners": [
+            {
+                "id": p.pk,
+                "name": p.name,
+                "kind": p.kind,
+                "role": p.role,
+                "need": p.need,
+                "goals": p.goals,
+                "process": p.process,
+                "expectations": p.expectations,
+                "judging": p.judging,
+            }
+            for p in ExternalPartner.objects.alive().filter(partnership=partnership)
+        ],
+        "agreement": None,
+        "touch_points": [
+            {
+                "id": tp.pk,
+                "title": tp.title,
+                "scheduled_at": _d(tp.scheduled_at),
+                "time_zone": tp.time_zone,
+                "duration_minutes": tp.duration_minutes,
+                "location": tp.location,
+                "recorded_at": _d(tp.recorded_at),
+                "health": {name: getattr(tp, name) for name in HEALTH_FIELDS},
+                "reflections": tp.reflections,
+                "next_steps": tp.next_steps,
+                "readings": [
+                    {"outcome_id": r.outcome_id, "value": _d(r.value)} for r in readings if r.touch_point_id == tp.pk
+                ],
+            }
+            for tp in touch_points
+        ],
+    }
+    if plan is not None:
+        doc["plan"] = _plan(plan)
+    if agreement is not None:
+        doc["agreement"] = {
+            "version": agreement.version,
+            "shared_goals": agreement.shared_goals,
+            "norm_time": agreement.norm_time,
+            "norm_communication": agreement.norm_communication,
+            "norm_decisions": agreement.norm_decisions,
+            "meeting_cadence": agreement.meeting_cadence,
+            "confirmations": [
+                {
+                    "member": _person(c.user),
+                    "agreement_version": c.agreement_version,
+                    "confirmed_at": _d(c.confirmed_at),
+                }
+                for c in agreement.confirmations.all()
+            ],
+        }
+    return doc
+
+
+def _plan(plan):
+    return {
+        "id": plan.pk,
+        "focus_area_id": plan.focus_area_id,
+        "goal": plan.goal,
+        "communication": plan.communication,
+        "version": plan.version,
+        "outcomes": [
+            {
+                "id": o.pk,
+                "measure": o.measure,
+                "baseline": _d(o.baseline),
+                "target": _d(o.target),
+                "target_date": _d(o.target_date),
+                "data_source": o.data_source,
+                "current_value": _d(o.current_value),
+                "version": o.version,
+            }
+            for o in Outcome.objects.alive().filter(plan=plan)
+        ],
+        "steps": [
+            {
+                "id": s.pk,
+                "title": s.title,
+                "owner": s.owner_label,
+                "owner_is_member": s.owner_member_id is not None,
+                "due_date": _d(s.due_date),
+                "status": s.status,
+                "time_estimate": s.time_estimate,
+                "resources": s.resources,
+                "version": s.version,
+            }
+            for s in Step.objects.alive().filter(plan=plan).select_related("owner_member__user")
+        ],
+        "ideas": [
+            {
+                "id": i.pk,
+                "text": i.text,
+                "author": _person(i.author),
+                "promoted_to": i.promoted_to or None,
+                "version": i.version,
+            }
+            for i in Idea.objects.alive().filter(plan=plan).select_related("author")
+        ],
+        "comments": [
+            {"id": c.pk, "author": _person(c.author), "text": c.text, "created_at": _d(c.created_at)}
+            for c in PlanComment.objects.filter(plan=plan).select_related("author")
+        ],
+    }
+
+
+def safe_cell(value):
+    """Neutralise spreadsheet formula injection: a cell starting = + - @ gets a leading quote."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+STEP_COLUMNS = ["Step", "Owner", "Due date", "Status", "Time estimate", "Resources"]
+
+
+def steps_csv(plan):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(STEP_COLUMNS)
+    for step in Step.objects.alive().filter(plan=plan).select_related("owner_member__user"):
+        row = [
+            step.title,
+            step.owner_label,
+            _d(step.due_date) or "",
+            step.get_status_display(),
+            step.time_estimate,
+            step.resources,
+        ]
+        writer.writerow([safe_cell(v) for v in row])
+    return buffer.getvalue()

@@ -1,0 +1,36 @@
+"""Calendar invites (.ics) for the second meeting, built with the icalendar package."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+
+def review_meeting_ics(meeting, request=None):
+    partnership = meeting.partnership
+    calendar = Calendar()
+    calendar.add("prodid", "-//Partnership Planner//Second meeting//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"review-meeting-{meeting.pk}@partnership-planner")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", meeting.local_start)
+    event.add("dtend", meeting.local_start + timedelta(minutes=meeting.duration_minutes))
+    event.add("summary", f"Second meeting: {partnership.title}")
+    if meeting.location:
+        event.add("location", meeting.location)
+    elif meeting.video_link:
+        event.add("location", meeting.video_link)
+    if meeting.video_link:
+        event.add("url", meeting.video_link)
+    agenda = [f"{i}. {item.text}" for i, item in enumerate(partnership.agenda_items.all(), start=1)]
+    description = "Review the focus areas together and choose one."
+    if agenda:
+        description += "\n\nAgenda:\n" + "\n".join(agenda)
+    if request is not None:
+        description += "\n\n" + request.build_absolute_uri(meeting.get_absolute_url())
+    event.add("description", description)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()  # a VTIMEZONE for the meeting's zone, for calendars that need one
+    return calendar.to_ical()
