@@ -34,17 +34,18 @@ This is the reusable mechanism every stage with long text uses. It has four part
 
 4. The template wraps the fields of one object in a container that
    ``static/js/autosave.js`` (loaded on every page by base.html) enhances. Each field is
-   marked ``data-autosave-field="<name>"``; the status line comes from
-   ``coursework/autosave/_status.html`` (give it a unique ``status_id`` and point the
+   marked ``data-autosave-field="<name>"``; the status line comes from the
+   ``{% save_status %}`` tag of ``autosave_tags`` (give it a unique ``status_id`` and point the
    field's ``aria-describedby`` at ``save-status-<status_id>``). A conflict panel appears
    in an element marked ``data-autosave-conflict`` (created at the end of the container
    if there is none)::
 
-       <div {% include "coursework/autosave/_container_attrs.html" with url=save_url version=note.version key=key %}>
+       {% load autosave_tags %}
+       <div {% autosave_attrs save_url note.version key %}>
          <label for="id_notes">Notes</label>
          <textarea id="id_notes" name="notes" data-autosave-field="notes"
                    aria-describedby="save-status-note{{ note.pk }}">{{ note.notes }}</textarea>
-         {% include "coursework/autosave/_status.html" with saved_at=note.updated_at status_id=... %}
+         {% save_status note.updated_at "note"|add:note.pk %}
        </div>
 
    ``key`` names the object for localStorage (e.g. ``"note:42"``); it must be unique per

@@ -1,12 +1,13 @@
 """Forms for focus areas, their review, the choice and the second meeting."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
 
 from .models import AgendaItem, Comment, FocusArea
+from .time_zones import TimeZoneSelect, time_zone_choices
 
 SERVES_CHOICES = [
     ("serves_students", "Students"),
@@ -111,15 +112,10 @@ class ChoiceForm(forms.Form):
     )
 
 
-def time_zone_choices():
-    zones = sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
-    return [(z, z.replace("_", " ")) for z in zones]
-
-
 class ReviewMeetingForm(forms.Form):
     date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
     time = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}))
-    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices)
+    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, widget=TimeZoneSelect)
     duration_minutes = forms.IntegerField(label="Length in minutes", min_value=10, max_value=240, initial=45)
     location = forms.CharField(label="Place", required=False, help_text="A room, or leave empty for a video call.")
     video_link = forms.URLField(label="Video call link", required=False, assume_scheme="https")

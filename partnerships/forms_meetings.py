@@ -1,17 +1,14 @@
 """Forms for meetings: scheduling with a time zone, questions, notes and the shortlist."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
 
 from .models import InterviewQuestion, Meeting, Opportunity
+from .time_zones import TimeZoneSelect, time_zone_choices
 from .validators import validate_time_zone, validate_web_url
-
-
-def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(available_timezones()) if "/" in name or name == "UTC"]
 
 
 class MeetingForm(forms.ModelForm):
@@ -25,7 +22,7 @@ class MeetingForm(forms.ModelForm):
     time = forms.TimeField(
         label="Start time", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
-    time_zone = forms.ChoiceField(label="Time zone", validators=[validate_time_zone])
+    time_zone = forms.ChoiceField(label="Time zone", validators=[validate_time_zone], widget=TimeZoneSelect)
     video_link = forms.URLField(
         label="Video link (optional)",
         required=False,

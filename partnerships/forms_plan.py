@@ -5,7 +5,7 @@ offers `model_values()`: the cleaned values to hand to the service.
 """
 
 from datetime import datetime
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
@@ -23,6 +23,7 @@ from .models import (
     Step,
     TouchPoint,
 )
+from .time_zones import known_time_zones
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TIME = forms.TimeInput(attrs={"type": "time"})
@@ -135,7 +136,7 @@ COMMON_ZONES = [
 
 def zone_choices(current=None):
     zones = list(COMMON_ZONES)
-    if current and current not in zones and current in available_timezones():
+    if current and current not in zones and current in known_time_zones():
         zones.append(current)
     return [(z, z.replace("_", " ")) for z in zones]
 

@@ -1,9 +1,11 @@
 """Field validators shared by both apps."""
 
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
+
+from .time_zones import known_time_zones
 
 
 def validate_web_url(value):
@@ -13,7 +15,7 @@ def validate_web_url(value):
 
 
 def validate_time_zone(value):
-    if value not in available_timezones():
+    if value not in known_time_zones():
         raise ValidationError("Choose a time zone from the list, for example America/New_York.", code="time_zone")
     try:
         ZoneInfo(value)
