@@ -11,7 +11,8 @@ from datetime import timedelta
 
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from .models import Reminder, StageProgress
 from .stages import STAGE_BY_SLUG, STAGES
@@ -128,15 +129,28 @@ def page_rows(enrollments):
     return enrollments.prefetch_related(Prefetch("progress", queryset=StageProgress.objects.order_by("id")))
 
 
-def grid_row(enrollment, due, today=None):
+def review_url_maker():
+    """Build the cells' links from one reverse() per stage instead of one per cell.
+
+    A page of 50 teachers has 400 cells; reversing each was a sizeable share of the
+    dashboard's render time.
+    """
+    marker = "987654321"
+    links = {s.slug: reverse("coursework:stage_review", args=[int(marker), s.slug]) for s in STAGES}
+    return lambda pk, slug: links[slug].replace(marker, str(pk), 1)
+
+
+def grid_row(enrollment, due, today=None, review_url=None):
     """One teacher's row: a cell per stage with status, label, icon and overdue flag."""
     today = today or timezone.localdate()
+    review_url = review_url or review_url_maker()
     progress = {p.stage: p for p in enrollment.progress.all()}
     cells = []
     for stage in STAGES:
         record = progress.get(stage.slug)
         status = record.status if record else Status.NOT_STARTED
         due_on = due.get(stage.slug)
+        when = status_date(record)
         cells.append(
             {
                 "stage": stage,
@@ -145,13 +159,16 @@ def grid_row(enrollment, due, today=None):
                 "icon": STATUS_ICONS[status],
                 "due_on": due_on,
                 "overdue": bool(due_on and due_on < today and status not in FINISHED),
-                "date": status_date(record),
+                "date": when,
+                "date_label": dateformat.format(timezone.localtime(when), "M j") if when else "",
+                "url": review_url(enrollment.pk, stage.slug),
                 "reviewable": status in (Status.SUBMITTED, Status.COMPLETE, Status.NEEDS_REVISION),
             }
         )
     return {
         "enrollment": enrollment,
         "teacher": enrollment.teacher,
+        "name": enrollment.teacher.get_full_name() or enrollment.teacher.email,
         "cells": cells,
         "done": enrollment.done,
         "percent": round(enrollment.done * 100 / len(STAGES)),

@@ -47,13 +47,14 @@ def _dashboard_context(request, cohort, *, reminder_form=None):
     )
     page = paginator.get_page(request.GET.get("page"))
     totals = dashboard.stage_totals(cohort, due)
+    review_url = dashboard.review_url_maker()
     return {
         "cohort": cohort,
         "form": form,
         "filters": filters,
         "filtering": any(request.GET.get(k) for k in FILTER_KEYS if k != "sort"),
         "page": page,
-        "rows": [dashboard.grid_row(e, due) for e in page.object_list],
+        "rows": [dashboard.grid_row(e, due, review_url=review_url) for e in page.object_list],
         "totals": totals,
         "cohort_size": max((t["total"] for t in totals), default=0),
         "stages": STAGES,
