@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
@@ -154,10 +155,20 @@ def stop_server(process):
         os.killpg(process.pid, signal.SIGKILL)
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a redirect (e.g. to the sign-in page) must show as such, not as its target's 200
+
+
 def fetch(url, cookie):
+    """Status and body of one request, redirects not followed."""
     request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}", "Accept-Encoding": "gzip"})
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback only
-        return response.status, response.read()
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=30) as response:  # noqa: S310 - loopback only
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -321,6 +332,8 @@ def run_weight(args):
                 responses = []
                 page.on("requestfinished", lambda request, responses=responses: responses.append(request))
                 page.goto(base + page_info["path"], wait_until="networkidle")
+                if page.url != base + page_info["path"]:
+                    raise SystemExit(f"{page_info['name']}: landed on {page.url}, not the page (session refused?)")
                 for request in responses:
                     kind = request.resource_type if request.resource_type in sizes else "other"
                     body = request.sizes()["responseBodySize"]
@@ -372,6 +385,8 @@ def run_lighthouse(args):
                 check=True,
             )
             data = json.loads(report.read_text())
+            if data.get("finalDisplayedUrl") != base + page_info["path"]:
+                raise SystemExit(f"{page_info['name']}: Lighthouse ended on {data.get('finalDisplayedUrl')}")
             cats = data["categories"]
             s = [round(cats[c]["score"] * 100) for c in ("performance", "accessibility", "best-practices")]
             scores.append((page_info["name"], *s))

@@ -13,15 +13,19 @@ from django.urls import NoReverseMatch, reverse
 
 
 def session_for(user):
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
-    session = SessionStore()
+    from partnerships.middleware import SESSION_STARTED_KEY
+
+    # The configured engine (partnerships.sessions), so the server finds the session.
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session["session_started_at"] = time.time()
+    session[SESSION_STARTED_KEY] = time.time()
     session["last_seen_at"] = time.time() + 3600  # no idle-refresh writes during the run
     session.create()
     return session.session_key
