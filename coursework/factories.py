@@ -244,3 +244,58 @@ class StrategicGoalFactory(factory.django.DjangoModelFactory):
     statement = factory.Sequence(lambda n: f"Raise grade 6 reading proficiency, goal {n}")
     level = "district"
     source = None
+
+
+# --- The query-budget test's growth (tests/test_query_budgets.py) -----------------------
+class CollaborativeInvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coursework.CollaborativeInvitation"
+
+    collaborative = factory.SubFactory(CollaborativeFactory)
+    invitee = factory.SubFactory(UserFactory)
+    invited_by = factory.SubFactory(UserFactory)
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coursework.Report"
+
+    post = factory.SubFactory(PostFactory)
+    reporter = factory.SubFactory(UserFactory)
+    reason = "Not in the spirit of our norms."
+
+
+class ReminderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coursework.Reminder"
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    stage = "mindsets"
+    sent_by = factory.LazyAttribute(lambda o: o.enrollment.cohort.instructors.first())
+    sent_at = factory.LazyFunction(timezone.now)
+
+
+class SelfAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "coursework.SelfAssessment"
+
+    enrollment = factory.SubFactory(EnrollmentFactory)
+    framework = factory.LazyAttribute(lambda o: _framework_for(o.enrollment.cohort))
+
+
+def _framework_for(cohort):
+    from .frameworks import framework_for_cohort
+
+    return framework_for_cohort(cohort)
+
+
+class RatingFactory(factory.django.DjangoModelFactory):
+    """A rating of the next practice of the framework at its middle level (pass `practice`)."""
+
+    class Meta:
+        model = "coursework.Rating"
+
+    self_assessment = factory.SubFactory(SelfAssessmentFactory)
+    level = factory.LazyAttribute(lambda o: o.self_assessment.framework.levels.order_by("value")[1])
+    evidence = factory.Sequence(lambda n: f"Evidence {n} from my practice.")
+    version = 1

@@ -68,7 +68,7 @@ def partnership_export(partnership, *, viewer):
     focus_areas = list(
         visible_focus_areas(viewer)
         .filter(partnership=partnership)
-        .prefetch_related(Prefetch("evidence", queryset=FocusAreaEvidence.objects.order_by("id")))
+        .prefetch_related(Prefetch("evidence", queryset=FocusAreaEvidence.objects.order_by("id")), "comments")
     )
     plan = ActionPlan.objects.alive().filter(partnership=partnership).select_related("focus_area").first()
     agreement = Agreement.objects.filter(partnership=partnership).prefetch_related("confirmations__user").first()

@@ -235,3 +235,42 @@ class OpportunityFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     position = factory.Sequence(lambda n: n + 1)
     text = factory.Sequence(lambda n: f"Opportunity {n}")
+
+
+# --- The query-budget test's growth (tests/test_query_budgets.py) -----------------------
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.AgendaItem"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Agenda item {n}")
+
+
+class PlanCommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.PlanComment"
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    author = factory.SubFactory(UserFactory)
+    text = factory.Sequence(lambda n: f"Plan comment {n}")
+
+
+class OutcomeReadingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.OutcomeReading"
+
+    touch_point = factory.SubFactory(TouchPointFactory)
+    outcome = factory.SubFactory(OutcomeFactory)
+    value = 30
+
+
+class AuditEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partnerships.AuditEvent"
+
+    actor = factory.SubFactory(UserFactory)
+    action = "invitation.sent"
+    target_type = "partnerships.Invitation"
+    target_id = factory.Sequence(str)
+    summary = factory.Sequence(lambda n: f"Audited action {n}")
