@@ -83,7 +83,14 @@ def focus_areas(ctx):
     evidence, history = [], []
     for row, theme, thread, area in plans:
         pool = _evidence_pool(ctx, row.enrollment.pk)
-        for kind, ref, source, body in rng.sample(pool, min(len(pool), rng.randint(1 if thread == "draft" else 2, 4))):
+        # Cite what belongs to this area's theme first (its goals, its interview
+        # opportunity), then a strength or an insight or two.
+        own = {theme.school_goal, theme.district_goal, theme.opportunity}
+        mine = [item for item in pool if item[3] in own]
+        rest = [item for item in pool if item[3] not in own]
+        wanted = rng.randint(1 if thread == "draft" else 2, 4)
+        cited = mine[:wanted] + rng.sample(rest, min(len(rest), max(0, wanted - len(mine))))
+        for kind, ref, source, body in cited:
             evidence.append(
                 FocusAreaEvidence(
                     focus_area=area, kind=kind, ref=ref, source=source[:200], text=body, added_by=row.teacher
@@ -115,7 +122,7 @@ def _history(ctx, row, theme, thread, area):
             history_row(
                 FocusArea,
                 area,
-                when=area.shared_at + timedelta(hours=20),
+                when=area.shared_at + timedelta(hours=18),  # with the question
                 user_id=row.admin.pk,
                 kind="~",
                 status=S.CLARIFICATION_REQUESTED,
@@ -134,7 +141,7 @@ def _history(ctx, row, theme, thread, area):
             )
         )
     if area.status in (S.SELECTED, S.SET_ASIDE):
-        when = ctx.stage_time(row.enrollment, "second-meeting", hours=-30)
+        when = ctx.stage_time(row.enrollment, "second-meeting", hours=6)  # when the choice was confirmed
         rows.append(history_row(FocusArea, area, when=when, user_id=row.admin.pk, kind="~"))
     return rows
 

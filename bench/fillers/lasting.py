@@ -35,7 +35,10 @@ def stakeholders(ctx):
     people, partners = [], []
     for row, state, _plan, theme in ctx.made["plans"]:
         wanted = list(theme.stakeholders)
-        wanted.append(("school", "principal", row.admin.get_full_name(), "Co-owns the plan and protects time for it"))
+        if all(group != "principal" for _, group, _, _ in wanted):
+            wanted.append(
+                ("school", "principal", row.admin.get_full_name(), "Co-owns the plan and protects time for it")
+            )
         for level, group, name, role in wanted[: len(wanted) if state == "done" else rng.randint(1, 2)]:
             people.append(
                 Stakeholder(
@@ -48,7 +51,7 @@ def stakeholders(ctx):
                     engaged=rng.random() < 0.5,
                 )
             )
-        if state == "done" and rng.random() < 0.35:
+        if rng.random() < (0.5 if state == "done" else 0.2):
             name, kind, role, need = theme.partner
             partners.append(
                 ExternalPartner(
@@ -130,9 +133,14 @@ def touch_points(ctx):
         upcoming = rng.randint(1, 3) if state == "done" else rng.randint(0, 1)
         missed = state == "done" and rng.random() < 0.15
         zone, place = rng.choice(ZONES), rng.choice(PLACES)
+        started = ctx.stage_time(row.enrollment, "action-plan", hours=48)
         for n in range(recorded + missed + upcoming):
             held = n < recorded
-            when = _start(rng, ctx.now + timedelta(days=21 * (n - recorded - missed) + rng.randint(1, 6)))
+            if n < recorded + missed:  # held (or missed) since the plan was made, evenly spaced
+                when = started + (ctx.now - started) * (n + 1) / (recorded + missed + 1)
+            else:
+                when = ctx.now + timedelta(days=14 * (n - recorded - missed) + rng.randint(2, 9))
+            when = _start(rng, when)
             point = TouchPoint(
                 partnership=row.partnership,
                 title="First review" if n == 0 else f"Review {n + 1}",

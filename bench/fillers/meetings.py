@@ -28,7 +28,8 @@ ANSWERS = (
 
 
 def _start(rng, when):
-    return when.replace(hour=rng.choice((13, 14, 15, 19, 20)), minute=rng.choice((0, 30)), second=0, microsecond=0)
+    """A round time in school hours across US time zones (stored in UTC)."""
+    return when.replace(hour=rng.choice((16, 17, 18, 19, 20, 21)), minute=rng.choice((0, 30)), second=0, microsecond=0)
 
 
 @filler("first meetings")

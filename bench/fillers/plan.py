@@ -116,7 +116,8 @@ def plan_items(ctx):
             readings.append((outcome, values))
         ctx.made.setdefault("readings", {})[plan.pk] = (recorded, readings)
         for n, title in enumerate(theme.steps[: rng.randint(3, len(theme.steps)) if done else rng.randint(0, 3)]):
-            due = ctx.today + timedelta(days=rng.randint(-25, 90))
+            # Due dates run from when the plan was started to a term ahead.
+            due = ctx.today + timedelta(days=rng.randint(-(ctx.now - start).days, 90))
             past = due < ctx.today
             status = rng.choices(
                 ("done", "in_progress", "blocked", "not_started"), (6, 2, 1, 1) if past else (1, 3, 1, 5)
@@ -137,7 +138,7 @@ def plan_items(ctx):
                         time_estimate=rng.choice(ESTIMATES),
                         resources=rng.choice(RESOURCES),
                         version=rng.randint(1, 3) + deleted,
-                        deleted_at=ctx.now - timedelta(days=rng.randint(1, 20)) if deleted else None,
+                        deleted_at=start + (ctx.now - start) * rng.uniform(0.6, 0.95) if deleted else None,
                         deleted_by=row.teacher if deleted else None,
                     ),
                     row,
@@ -162,14 +163,14 @@ def plan_items(ctx):
             )
     for model, items in ((Outcome, outcomes), (Step, steps), (Idea, ideas), (PlanComment, comments)):
         bulk(model, [item for item, _, _ in items])
-        rows = [h for item, row, when in items for h in _item_history(model, item, row, when)]
+        rows = [h for item, row, when in items for h in _item_history(model, item, row, when, ctx.now)]
         bulk(history_model(model)[0], rows)
         history += rows
     ctx.made["outcomes"] = [(item, row) for item, row, _ in outcomes]
     return len(outcomes) + len(steps) + len(ideas) + len(comments) + len(history)
 
 
-def _item_history(model, item, row, when):
+def _item_history(model, item, row, when, now):
     """Created at version 1 by the author, then edited by either partner up to its version."""
     author = getattr(item, "author_id", None) or row.teacher.pk
     version = getattr(item, "version", 1)
@@ -182,6 +183,8 @@ def _item_history(model, item, row, when):
     for v in range(2, version + 1):
         who = row.admin.pk if v % 2 == 0 else row.teacher.pk
         extra = {"deleted_at": None, "deleted_by_id": None} if v < version else {}
-        at = item.deleted_at if v == version and getattr(item, "deleted_at", None) else when + timedelta(days=v)
+        at = when + (now - when) * (v - 1) / version  # edits spread between creation and now
+        if v == version and getattr(item, "deleted_at", None):
+            at = item.deleted_at
         out.append(history_row(model, item, when=at, user_id=who, kind="~", version=v, **extra))
     return out

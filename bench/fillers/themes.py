@@ -127,7 +127,7 @@ THEMES = (
         "It comes from the district's fall survey for our school; I will bring the breakdown by grade.",
         "The district's fall survey shows 19% of our families without reliable home internet, and fewer "
         "than 10% of students have ever logged in to the e-book collection from home.",
-        "By spring, every student who needs it has a device and a hotspot, and {target}% of families have "
+        "By spring, every student who needs it has a device and a hotspot, and half of families have "
         "used a school digital resource from home.",
         (
             ("Students with reliable home internet (%)", 81, 95, "District access survey"),
@@ -241,7 +241,7 @@ THEMES = (
         "Nine teachers are in their first two years; six told the mentoring survey that finding resources "
         "for units is their biggest time cost.",
         "By June, every teacher in their first two years has co-planned at least two units with the "
-        "library and {target}% say it saved them time.",
+        "library and 80% say it saved them time.",
         (
             ("New teachers who co-planned two units with the library", 0, 9, "Library planning calendar"),
             ("New teachers saying the support saved them time (%)", 0, 80, "End-of-year survey"),
