@@ -100,11 +100,9 @@ def generate(*, teachers, big_cohort, cohort_size=40, seed=7, stdout=sys.stdout)
                 for i in range(len(sizes))
             ]
         )
+        instructor_of = {c.pk: instructors[i % len(instructors)] for i, c in enumerate(cohorts)}
         Cohort.instructors.through.objects.bulk_create(
-            [
-                Cohort.instructors.through(cohort_id=c.pk, user_id=instructors[i % len(instructors)].pk)
-                for i, c in enumerate(cohorts)
-            ]
+            [Cohort.instructors.through(cohort_id=pk, user_id=person.pk) for pk, person in instructor_of.items()]
         )
         CohortStage.objects.bulk_create(
             [
@@ -173,7 +171,7 @@ def generate(*, teachers, big_cohort, cohort_size=40, seed=7, stdout=sys.stdout)
         )
         # Every teacher at a different point of the unit: stages before `reached` are
         # complete or submitted, the reached one is in progress or needs revision.
-        reached_by = {}
+        reached_by, current_status = {}, {}
         progress = []
         for e in enrollments:
             reached = rng.randint(0, len(STAGES))
@@ -187,6 +185,8 @@ def generate(*, teachers, big_cohort, cohort_size=40, seed=7, stdout=sys.stdout)
                     status = rng.choice(["in_progress", "in_progress", "not_started"])
                 else:
                     status = "not_started"
+                if n == reached:
+                    current_status[e.pk] = status
                 progress.append(
                     StageProgress(
                         enrollment=e,
@@ -209,15 +209,22 @@ def generate(*, teachers, big_cohort, cohort_size=40, seed=7, stdout=sys.stdout)
             administrators=admin_users,
             partnerships=partnerships,
             instructors=instructors,
+            current_status=current_status,
+            instructor_of=instructor_of,
         )
+        total = 0
         for name, filler in fillers.FILLERS:
             t0 = time.monotonic()
             count = filler(context)
+            total += count
             stdout.write(f"  {name:<28} {count:>8} rows  {time.monotonic() - t0:5.1f}s\n")
 
     elapsed = time.monotonic() - started
-    stdout.write(f"Generated {teachers} teachers in {len(cohorts)} cohorts (largest {max(sizes)}) in {elapsed:.1f}s\n")
-    return {"cohorts": cohorts, "instructors": instructors, "seconds": elapsed}
+    stdout.write(
+        f"Generated {teachers} teachers in {len(cohorts)} cohorts (largest {max(sizes)}), "
+        f"{total} rows of stage work, in {elapsed:.1f}s\n"
+    )
+    return {"cohorts": cohorts, "instructors": instructors, "seconds": elapsed, "rows": total}
 
 
 def main(argv=None):
