@@ -10,7 +10,8 @@ from zoneinfo import available_timezones
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 
 @cache
@@ -25,15 +26,19 @@ def time_zone_choices():
     return [(z, z.replace("_", " ")) for z in [*zones, "UTC"]]
 
 
+@cache
+def _options_html(choices):
+    return "".join(f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in choices)
+
+
 class TimeZoneSelect(forms.Select):
-    """A plain <select> whose options are written in Python rather than one template each."""
+    """A plain <select> whose options are written once per process, not once per render."""
 
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         selected = "" if value is None else str(value[0] if isinstance(value, list | tuple) and value else value)
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((str(v), " selected" if str(v) == selected else "", label) for v, label in self.choices),
-        )
-        return format_html("<select{}>{}</select>", flatatt(final), options)
+        options = _options_html(tuple(self.choices))
+        mark = f'<option value="{escape(selected)}">'
+        if selected and mark in options:
+            options = options.replace(mark, mark[:-1] + " selected>", 1)
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))  # noqa: S308 - escaped above
