@@ -39,8 +39,11 @@ def outcome(response):
     return response.status_code
 
 
-def request(client, method, url, data=None):
-    """One request, rolled back afterwards so cases never change each other's world."""
+def request(client, method, url, data=None, *, body=None):
+    """One request, rolled back afterwards so cases never change each other's world.
+
+    `body`, a list, receives the response's content (for checking what it shows).
+    """
     with transaction.atomic():
         try:
             response = client.get(url) if method == "GET" else client.post(url, data or {})
@@ -48,7 +51,20 @@ def request(client, method, url, data=None):
             transaction.set_rollback(True)
             return f"raised {type(error).__name__}: {error}"[:200]
         transaction.set_rollback(True)
+    if body is not None:
+        body.append(b"".join(response) if response.streaming else response.content)
     return outcome(response)
+
+
+def leaked(world, role, content):
+    """The canaries of private work in `content` that `role` is not entitled to read."""
+    text = content.decode("utf-8", "replace")
+    return [
+        canary
+        for side in (world.main, world.other)
+        for canary, entitled in side.extra["canaries"].items()
+        if role not in entitled and canary in text
+    ]
 
 
 def cases(name, entry, world):

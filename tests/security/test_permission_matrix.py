@@ -1,4 +1,5 @@
-"""Every named URL answers each role as tests/security/matrix.py states (issue 8).
+"""Every named URL answers each role as tests/security/matrix.py states (issue 8), and no
+page it answers with 200 shows private work the role is not entitled to (world._secrets).
 
 Cases: route × side (main, and the second partnership/cohort for IDOR) × role × method.
 Set MATRIX_DUMP=1 to print the answers actually seen, as a starting point for new entries.
@@ -10,7 +11,7 @@ from collections import defaultdict
 import pytest
 
 from .matrix import ROUTES
-from .probe import client_with, request, session_cookies
+from .probe import client_with, leaked, request, session_cookies
 from .routes import named_routes
 
 
@@ -33,11 +34,14 @@ def test_every_role_gets_the_stated_answer_on_every_route(world):
         if entry is None:
             continue  # reported by test_every_route_has_an_entry
         for side, role, method, url, expected, data in entry_cases(name, entry, world):
-            got = request(client_with(cookies[role]), method, url, data)
+            body = []
+            got = request(client_with(cookies[role]), method, url, data, body=body)
             checked += 1
             seen[(name, side, method)][role] = got
             if got != expected:
                 failures.append(f"{name} [{side}] {method} {url} as {role}: expected {expected}, got {got}")
+            if got == 200 and (leaks := leaked(world, role, body[0])):
+                failures.append(f"{name} [{side}] {method} {url} as {role} shows private work: {leaks}")
     print(f"\npermission matrix: {checked} cases checked over {len(names)} routes")
     if os.environ.get("MATRIX_DUMP"):
         for key, answers in sorted(seen.items()):

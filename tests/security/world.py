@@ -160,6 +160,46 @@ def _journey(side, administrator):
     )
 
 
+# Private work, each with the roles entitled to read it (DESIGN.md §4, seen from the main
+# side). A page, export or email that shows a canary to anyone else is a leak.
+PRIVATE_TO_TEACHER_AND_INSTRUCTOR = ("owner", "instructor")
+PRIVATE_TO_TEACHER = ("owner",)
+
+
+def _secrets(side, label):
+    """Plant canary strings in the side's private work; returns {canary: entitled roles}."""
+    from coursework.factories import (
+        FeedbackFactory,
+        RatingFactory,
+        ReflectionFactory,
+        ResearchSourceFactory,
+        SelfAssessmentFactory,
+    )
+    from coursework.models import Practice, SelfAssessment
+    from partnerships.factories import FocusAreaFactory
+    from partnerships.models import FocusArea
+
+    enrollment = side.enrollment
+    canaries = {
+        f"CANARY-REFLECTION-{label}": PRIVATE_TO_TEACHER_AND_INSTRUCTOR,
+        f"CANARY-RATING-{label}": PRIVATE_TO_TEACHER_AND_INSTRUCTOR,
+        f"CANARY-RESEARCH-{label}": PRIVATE_TO_TEACHER_AND_INSTRUCTOR,
+        f"CANARY-FEEDBACK-{label}": PRIVATE_TO_TEACHER_AND_INSTRUCTOR,
+        f"CANARY-DRAFT-{label}": PRIVATE_TO_TEACHER,
+    }
+    ReflectionFactory(enrollment=enrollment, text=f"I wrote CANARY-REFLECTION-{label} for myself.")
+    assessment = SelfAssessment.objects.filter(enrollment=enrollment).first() or SelfAssessmentFactory(
+        enrollment=enrollment
+    )
+    # The last practice: the matrix autosaves to the first, expecting no earlier version.
+    practice = Practice.objects.filter(domain__framework=assessment.framework).order_by("pk").last()
+    RatingFactory(self_assessment=assessment, practice=practice, evidence=f"Seen in CANARY-RATING-{label}.")
+    ResearchSourceFactory(enrollment=enrollment, notes=f"Notes: CANARY-RESEARCH-{label}.")
+    FeedbackFactory(enrollment=enrollment, text=f"Instructor feedback CANARY-FEEDBACK-{label}.")
+    FocusAreaFactory(partnership=side.partnership, status=FocusArea.Status.DRAFT, title=f"Draft CANARY-DRAFT-{label}")
+    return canaries
+
+
 def _side(enrollment, administrator):
     partnership = enrollment.partnership
     membership = Membership.objects.get(partnership=partnership, user=administrator)
@@ -210,6 +250,12 @@ def build_world(
     _collaboration(other, other_peer.teacher, other_instructor)
     _journey(main, administrator)
     _journey(other, other_administrator)
+    main.extra["canaries"] = _secrets(main, "MAIN")
+    # The other side's private work belongs to the roles that mirror the main side's owners.
+    other.extra["canaries"] = {
+        canary: tuple(role for role in ROLES if MIRROR[role] in entitled)
+        for canary, entitled in _secrets(other, "OTHER").items()
+    }
     return World(users=users, main=main, other=other)
 
 
