@@ -60,7 +60,10 @@ def postgres_ready():
         "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='planner') THEN "
         "CREATE ROLE planner LOGIN PASSWORD 'planner' CREATEDB; END IF; END $$;"
     )
-    subprocess.run(["su", "postgres", "-c", f'psql -q -c "{sql}"'], check=True, capture_output=True)
+    # On stdin: inside `su -c "…"` the shell would expand the $$ of the DO block.
+    subprocess.run(
+        ["su", "postgres", "-c", "psql -q -v ON_ERROR_STOP=1"], input=sql, text=True, check=True, capture_output=True
+    )
     subprocess.run(["su", "postgres", "-c", "dropdb --if-exists planner_bench"], check=True, capture_output=True)
     subprocess.run(["su", "postgres", "-c", "createdb -O planner planner_bench"], check=True, capture_output=True)
 
@@ -184,6 +187,8 @@ def wrk(url, cookie, *, seconds, connections, threads=2):
         "10s",
         "-H",
         f"Cookie: sessionid={cookie}",
+        "-H",
+        "Accept-Encoding: gzip",  # as browsers do, so the cost of compressing pages is measured
         "-s",
         str(ROOT / "bench" / "report.lua"),
         url,

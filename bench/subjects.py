@@ -70,6 +70,7 @@ def build():
         "teacher": session_for(teacher),
         "administrator": session_for(administrator),
         "instructor": session_for(instructor),
+        "small_instructor": session_for(small.instructors.first()),
         "staff": session_for(staff),
     }
     pages = [
@@ -118,7 +119,7 @@ def build():
         (
             f"instructor dashboard (cohort of {small.n})",
             url("coursework:cohort_dashboard", small.pk),
-            "instructor",
+            "small_instructor",
             "instructor-small",
             True,
             False,

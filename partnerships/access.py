@@ -26,7 +26,15 @@ def visible_partnerships(user):
     """Partnerships the person belongs to, or follows as the teacher's instructor."""
     if not user.is_authenticated:
         return Partnership.objects.none()
-    return Partnership.objects.filter(Q(memberships__user=user) | Q(enrollments__cohort__instructors=user)).distinct()
+    # Two small indexed subqueries rather than joins over every membership and enrollment:
+    # as a subquery of other lookups the joined form scanned all partnerships (40 ms at
+    # 20,000 on PostgreSQL). Enrollment is reached through the relation, not imported:
+    # coursework depends on this app, never the reverse.
+    enrollment = Partnership._meta.get_field("enrollments").related_model
+    return Partnership.objects.filter(
+        Q(pk__in=Membership.objects.filter(user=user).values("partnership_id"))
+        | Q(pk__in=enrollment.objects.filter(cohort__instructors=user).values("partnership_id"))
+    )
 
 
 def member_partnerships(user, roles=None):

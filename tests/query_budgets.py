@@ -84,7 +84,7 @@ BUDGETS = {
     # The sources are read twice: the list, and the goal form's choice of source.
     "coursework:stage/research": 9,
     "coursework:stage/first-meeting": 11,
-    "coursework:stage/focus-areas": 15,
+    "coursework:stage/focus-areas": 17,  # measured with the world's canary draft and feedback present
     "coursework:stage/second-meeting": 9,
     "coursework:stage/action-plan": 11,
     "coursework:stage/final-reflection": 8,

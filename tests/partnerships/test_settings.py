@@ -93,3 +93,18 @@ def test_sqlite_default_uses_wal(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "wal"
+
+
+@pytest.mark.django_db
+def test_pages_travel_compressed_to_browsers_that_accept_gzip(client_for, enrollment):
+    import gzip
+
+    client = client_for(enrollment.teacher)
+    url = f"/course/enrollments/{enrollment.pk}/mindsets/"
+    plain = client.get(url)
+    packed = client.get(url, headers={"accept-encoding": "gzip"})
+    assert plain.status_code == packed.status_code == 200
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert len(packed.content) < len(plain.content) / 3
+    assert b"</html>" in gzip.decompress(packed.content)
