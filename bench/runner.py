@@ -374,21 +374,28 @@ def run_lighthouse(args):
             if not page_info.get("lighthouse"):
                 continue
             report = OUT / f"lighthouse-{re.sub(r'[^a-z0-9]+', '-', page_info['name'].lower())}.json"
-            subprocess.run(
-                [
-                    "node",
-                    str(cli),
-                    base + page_info["path"],
-                    "--quiet",
-                    "--output=json",
-                    f"--output-path={report}",
-                    "--only-categories=performance,accessibility,best-practices",
-                    "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
-                    "--extra-headers=" + json.dumps({"Cookie": f"sessionid={page_info['cookie']}"}),
-                ],
-                env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-                check=True,
-            )
+            # Lighthouse sometimes fails to record a trace (NO_NAVSTART) and asks to be
+            # run again; three tries before the run is called failed.
+            for attempt in range(3):
+                finished = subprocess.run(
+                    [
+                        "node",
+                        str(cli),
+                        base + page_info["path"],
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={report}",
+                        "--only-categories=performance,accessibility,best-practices",
+                        "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
+                        "--extra-headers=" + json.dumps({"Cookie": f"sessionid={page_info['cookie']}"}),
+                    ],
+                    env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                )
+                if finished.returncode == 0:
+                    break
+                log(f"  Lighthouse failed on {page_info['name']} (try {attempt + 1} of 3)")
+            else:
+                raise SystemExit(f"{page_info['name']}: Lighthouse failed three times")
             data = json.loads(report.read_text())
             if data.get("finalDisplayedUrl") != base + page_info["path"]:
                 raise SystemExit(f"{page_info['name']}: Lighthouse ended on {data.get('finalDisplayedUrl')}")
