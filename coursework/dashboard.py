@@ -168,7 +168,7 @@ def grid_row(enrollment, due, today=None, review_url=None):
     return {
         "enrollment": enrollment,
         "teacher": enrollment.teacher,
-        "name": enrollment.teacher.get_full_name() or enrollment.teacher.email,
+        "name": str(enrollment.teacher),
         "cells": cells,
         "done": enrollment.done,
         "percent": round(enrollment.done * 100 / len(STAGES)),

@@ -22,7 +22,9 @@ class MeetingForm(forms.ModelForm):
     time = forms.TimeField(
         label="Start time", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
-    time_zone = forms.ChoiceField(label="Time zone", validators=[validate_time_zone], widget=TimeZoneSelect)
+    time_zone = forms.ChoiceField(
+        label="Time zone", choices=time_zone_choices, validators=[validate_time_zone], widget=TimeZoneSelect
+    )
     video_link = forms.URLField(
         label="Video link (optional)",
         required=False,
@@ -40,7 +42,6 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = time_zone_choices()
         if not self.is_bound:
             self.initial.setdefault("time_zone", self.instance.time_zone or settings.TIME_ZONE)
             local = self.instance.local_starts_at if self.instance.pk else None

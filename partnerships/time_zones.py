@@ -23,7 +23,7 @@ def known_time_zones():
 def time_zone_choices():
     """Region/City names people recognise, plus UTC (no Etc/ or SystemV/ aliases)."""
     zones = sorted(z for z in known_time_zones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
-    return [(z, z.replace("_", " ")) for z in [*zones, "UTC"]]
+    return tuple((z, z.replace("_", " ")) for z in [*zones, "UTC"])
 
 
 @cache

@@ -8,7 +8,6 @@ and each page is measured again. Run with -s for the table of counts.
 
 from dataclasses import dataclass
 
-import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -63,26 +62,9 @@ from partnerships.models import Agreement, AgreementConfirmation, Comment, Focus
 from .query_budgets import BUDGETS, EVERY_OTHER_ROLE, VARIANTS
 from .security.matrix import ROUTES
 from .security.probe import client_with, session_cookies
-from .security.world import build_world
 
 SMALL, LARGE = 2, 12
 SLACK = 1  # a budget may exceed the measured count by this much, no more
-
-
-@pytest.fixture
-def world(
-    enrollment, administrator, colleague, instructor, other_enrollment, other_administrator, other_instructor, staff
-):
-    return build_world(
-        enrollment=enrollment,
-        administrator=administrator,
-        colleague=colleague,
-        instructor=instructor,
-        other_enrollment=other_enrollment,
-        other_administrator=other_administrator,
-        other_instructor=other_instructor,
-        staff=staff,
-    )
 
 
 # --- Which pages, as whom ----------------------------------------------------------------

@@ -1,6 +1,8 @@
+"""The two-sided world of the permission matrix, shared by the security and query-budget tests."""
+
 import pytest
 
-from .world import build_world
+from .security.world import build_world
 
 
 @pytest.fixture
