@@ -5,7 +5,7 @@ Views get course objects only through these functions; anything outside them is 
 
 from django.db.models import Q
 
-from .models import (
+from coursework.models import (
     Cohort,
     CohortInvitation,
     Collaborative,

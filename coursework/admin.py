@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
+from coursework.models import (
     ChosenPractice,
     Cohort,
     CohortFramework,
@@ -26,8 +26,8 @@ from .models import (
     StageProgress,
     StrategicGoal,
 )
-from .reflections import cohort_prompts_seed
-from .services import cohort_stages_ensure
+from coursework.reflections import cohort_prompts_seed
+from coursework.services import cohort_stages_ensure
 
 
 @admin.register(Course)
@@ -131,14 +131,7 @@ class ReminderTemplateAdmin(admin.ModelAdmin):
 
 
 # --- Thought-partner collaboratives ----------------------------------------------------
-from .models import (  # noqa: E402
-    Collaborative,
-    CollaborativeInvitation,
-    CollaborativeMembership,
-    Post,
-    Reply,
-    Report,
-)
+from coursework.models import Collaborative, CollaborativeInvitation, CollaborativeMembership, Post, Reply, Report
 
 
 class CollaborativeMembershipInline(admin.TabularInline):

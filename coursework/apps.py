@@ -12,7 +12,7 @@ class CourseworkConfig(AppConfig):
 
         from partnerships.home import register_section
 
-        from . import (  # noqa: F401
+        from coursework import (
             first_meeting_work,
             focus_work,
             plan_work,
@@ -20,10 +20,10 @@ class CourseworkConfig(AppConfig):
             research_work,
             selfassessment_work,
         )
-        from .collaboratives import shareables  # noqa: F401
-        from .collaboratives.home import collaboratives_section
-        from .home import instructor_section, teacher_section
-        from .models import Cohort, Enrollment
+        from coursework.collaboratives import shareables  # noqa: F401
+        from coursework.collaboratives.home import collaboratives_section
+        from coursework.home import instructor_section, teacher_section
+        from coursework.models import Cohort, Enrollment
 
         def is_teacher():
             return Exists(Enrollment.objects.filter(teacher=OuterRef("pk")))

@@ -67,7 +67,7 @@ from datetime import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .models.reflections import MAX_REFLECTION_CHARS
+from coursework.models.reflections import MAX_REFLECTION_CHARS
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from partnerships.audit import audit_record
 from partnerships.models import User
 from partnerships.notifications import absolute_url, notify
 
-from .models import Cohort
-from .reflections import cohort_prompts_seed
-from .services import cohort_stages_ensure
+from coursework.models import Cohort
+from coursework.reflections import cohort_prompts_seed
+from coursework.services import cohort_stages_ensure
 
 COHORT_FIELDS = ("course", "name", "term", "starts_on", "ends_on", "is_open", "anonymous_evaluations")
 

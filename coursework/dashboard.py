@@ -14,8 +14,8 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
-from .models import Reminder, StageProgress
-from .stages import STAGE_BY_SLUG, STAGES
+from coursework.models import Reminder, StageProgress
+from coursework.stages import STAGE_BY_SLUG, STAGES
 
 Status = StageProgress.Status
 FINISHED = (Status.SUBMITTED, Status.COMPLETE)

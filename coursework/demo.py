@@ -8,10 +8,10 @@ from django.conf import settings
 from partnerships.models import FocusArea, Membership, Outcome, Step, TouchPoint, User
 from partnerships.services_plan import action_plan_create, item_create
 
-from .models import Cohort, CohortStage, Course, CourseEvaluation, Enrollment, Feedback, StageProgress
-from .reflections import cohort_prompts_seed, prompts_with_answers, reflection_save
-from .services import cohort_stages_ensure, enrollment_create
-from .stages import STAGES
+from coursework.models import Cohort, CohortStage, Course, CourseEvaluation, Enrollment, Feedback, StageProgress
+from coursework.reflections import cohort_prompts_seed, prompts_with_answers, reflection_save
+from coursework.services import cohort_stages_ensure, enrollment_create
+from coursework.stages import STAGES
 
 DEMO_PASSWORD = "partnership-demo"
 
@@ -225,8 +225,8 @@ def _seed_instructor_side(cohort, instructor, now, timedelta):
 
 def _seed_collaborative(cohort, instructor, members, now, timedelta):
     """One thought-partner collaborative with a couple of posts and replies (idempotent)."""
-    from .collaboratives.forms import DEFAULT_NORMS
-    from .models import Collaborative, CollaborativeMembership, Post, Reply
+    from coursework.collaboratives.forms import DEFAULT_NORMS
+    from coursework.models import Collaborative, CollaborativeMembership, Post, Reply
 
     collaborative, created = Collaborative.objects.get_or_create(
         cohort=cohort,
@@ -385,12 +385,12 @@ DEMO_GOALS = (
 
 def seed_inputs(enrollment):
     """A completed self-assessment and some research for the demo teacher (idempotent)."""
-    from .models import ResearchSource, StrategicGoal
-    from .selfassessment_services import choices_save, rating_save, self_assessment_for
+    from coursework.models import ResearchSource, StrategicGoal
+    from coursework.selfassessment_services import choices_save, rating_save, self_assessment_for
 
     assessment = self_assessment_for(enrollment)
     if assessment is None or not assessment.ratings.exists():
-        from .frameworks import framework_for_cohort
+        from coursework.frameworks import framework_for_cohort
 
         framework = framework_for_cohort(enrollment.cohort)
         levels = {level.value: level for level in framework.levels.all()}

@@ -4,8 +4,8 @@ from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
-from .models import CourseEvaluation
-from .models.evaluation import COMMENT_QUESTIONS, RATING_QUESTIONS, RATING_SCALE
+from coursework.models import CourseEvaluation
+from coursework.models.evaluation import COMMENT_QUESTIONS, RATING_QUESTIONS, RATING_SCALE
 
 RATING_FIELDS = tuple(q.field for q in RATING_QUESTIONS)
 COMMENT_FIELDS = tuple(name for name, _ in COMMENT_QUESTIONS)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from partnerships.factories import PartnershipFactory, UserFactory
 from partnerships.invitations import issue_token
 
-from .models import (
+from coursework.models import (
     Cohort,
     CohortInvitation,
     CohortStage,
@@ -18,7 +18,7 @@ from .models import (
     Reflection,
     StageProgress,
 )
-from .stages import STAGES
+from coursework.stages import STAGES
 
 
 class CourseFactory(factory.django.DjangoModelFactory):
@@ -54,7 +54,7 @@ class CohortFactory(factory.django.DjangoModelFactory):
     def prompts(self, create, extracted, **kwargs):
         """The course's default prompts; `prompts=False` for a cohort without any."""
         if create and extracted is not False:
-            from .reflections import cohort_prompts_seed
+            from coursework.reflections import cohort_prompts_seed
 
             cohort_prompts_seed(cohort=self)
 
@@ -156,7 +156,7 @@ def bulk_enrollments(cohort, count, *, status_for=None, last_activity_at=None, p
 
 
 # --- Thought-partner collaboratives ----------------------------------------------------
-from .models import Collaborative, CollaborativeMembership, Post, Reply  # noqa: E402
+from coursework.models import Collaborative, CollaborativeMembership, Post, Reply  # noqa: E402
 
 
 class CollaborativeFactory(factory.django.DjangoModelFactory):
@@ -284,7 +284,7 @@ class SelfAssessmentFactory(factory.django.DjangoModelFactory):
 
 
 def _framework_for(cohort):
-    from .frameworks import framework_for_cohort
+    from coursework.frameworks import framework_for_cohort
 
     return framework_for_cohort(cohort)
 

@@ -17,10 +17,10 @@ from partnerships.forms_meetings import (
 from partnerships.models import InterviewQuestion, Meeting, Membership, Opportunity
 from partnerships.services_meetings import first_interview_for
 
-from . import evidence
-from .stage_checks import submit_requirement
-from .stage_work import stage_work
-from .views.stage_forms import bound_form
+from coursework import evidence
+from coursework.stage_checks import submit_requirement
+from coursework.stage_work import stage_work
+from coursework.views.stage_forms import bound_form
 
 STAGE = "first-meeting"
 

@@ -14,10 +14,10 @@ from partnerships import services_focus
 from partnerships.forms_focus import EvidencePickForm, FocusAreaForm, ShareForm
 from partnerships.models import FocusArea, FocusAreaChoice, FocusAreaEvidence, Membership, ReviewMeeting
 
-from .evidence import GOAL, INTERVIEW, KIND_LABELS, STRENGTH, evidence_for
-from .progress_services import stage_touch
-from .stage_checks import submit_requirement
-from .stage_work import stage_work
+from coursework.evidence import GOAL, INTERVIEW, KIND_LABELS, STRENGTH, evidence_for
+from coursework.progress_services import stage_touch
+from coursework.stage_checks import submit_requirement
+from coursework.stage_work import stage_work
 
 # The kinds a well-grounded focus area draws on, and how to say one is missing.
 TRACE_KINDS = [

@@ -1,6 +1,6 @@
 from django import forms
 
-from .roster import MAX_ROSTER_BYTES
+from coursework.roster import MAX_ROSTER_BYTES
 
 
 class CohortInvitationForm(forms.Form):

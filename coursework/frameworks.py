@@ -142,7 +142,7 @@ def framework_load(*, data, replace=False, apps=global_apps):
 
 def default_framework():
     """The default framework, loading the shipped one if the database has none."""
-    from .models import Framework
+    from coursework.models import Framework
 
     framework = Framework.objects.filter(is_default=True).first()
     if framework is None:
@@ -153,7 +153,7 @@ def default_framework():
 
 
 def framework_for_cohort(cohort):
-    from .models import CohortFramework
+    from coursework.models import CohortFramework
 
     setting = CohortFramework.objects.filter(cohort=cohort).select_related("framework").first()
     return setting.framework if setting else default_framework()

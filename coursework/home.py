@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from .models import Cohort, Enrollment, StageProgress
-from .progress import stage_rows
+from coursework.models import Cohort, Enrollment, StageProgress
+from coursework.progress import stage_rows
 
 
 def teacher_section(user):

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from partnerships.models import InterviewQuestion, Meeting
 
-from .autosave import Saved, check_version
-from .models import Rating
-from .progress_services import stage_touch
-from .selfassessment_services import self_assessment_ensure
+from coursework.autosave import Saved, check_version
+from coursework.models import Rating
+from coursework.progress_services import stage_touch
+from coursework.selfassessment_services import self_assessment_ensure
 
 
 @transaction.atomic

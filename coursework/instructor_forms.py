@@ -4,11 +4,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from .dashboard import SORTS, GridFilters
-from .models import Cohort, Course, CourseEvaluation, Feedback, ReminderTemplate, StageProgress
-from .models.evaluation import COMMENT_QUESTIONS, RATING_QUESTIONS
-from .review import PLACEHOLDERS, unknown_placeholders
-from .stages import STAGE_CHOICES, STAGES
+from coursework.dashboard import SORTS, GridFilters
+from coursework.models import Cohort, Course, CourseEvaluation, Feedback, ReminderTemplate, StageProgress
+from coursework.models.evaluation import COMMENT_QUESTIONS, RATING_QUESTIONS
+from coursework.review import PLACEHOLDERS, unknown_placeholders
+from coursework.stages import STAGE_CHOICES, STAGES
 
 ANY = [("", "Any stage")]
 

@@ -5,8 +5,8 @@ from django.utils import timezone
 from partnerships.models import ActionPlan, Outcome, Step, TouchPoint
 from partnerships.plan_reads import selected_focus_area
 
-from .stage_checks import submit_requirement
-from .stage_work import stage_work
+from coursework.stage_checks import submit_requirement
+from coursework.stage_work import stage_work
 
 
 def _plan(enrollment):

@@ -2,8 +2,8 @@
 
 from django.utils import timezone
 
-from .models import StageProgress
-from .stages import STAGES
+from coursework.models import StageProgress
+from coursework.stages import STAGES
 
 
 def stage_rows(enrollment):

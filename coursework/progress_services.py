@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Enrollment, StageProgress
+from coursework.models import Enrollment, StageProgress
 
 Status = StageProgress.Status
 

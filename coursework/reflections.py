@@ -6,10 +6,10 @@ version (django-simple-history) and marks the stage as started.
 
 from django.db import IntegrityError, transaction
 
-from .autosave import Saved, StaleVersion, check_version
-from .models import Prompt, Reflection
-from .progress_services import stage_touch
-from .reflections_defaults import DEFAULT_PROMPTS
+from coursework.autosave import Saved, StaleVersion, check_version
+from coursework.models import Prompt, Reflection
+from coursework.progress_services import stage_touch
+from coursework.reflections_defaults import DEFAULT_PROMPTS
 
 # Stages whose work area is "answer the cohort's prompts".
 REFLECTION_STAGES = ("mindsets", "final-reflection")

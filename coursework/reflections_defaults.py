@@ -4,7 +4,7 @@ Instructors edit a cohort's copy in admin (Cohort → prompts); changing these d
 affects cohorts created afterwards only.
 """
 
-from .models import Prompt
+from coursework.models import Prompt
 
 Kind = Prompt.Kind
 

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .autosave import long_text_field
+from coursework.autosave import long_text_field
 
 
 class ReflectionAnswersForm(forms.Form):

@@ -9,11 +9,11 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .evidence import INSIGHT, EvidenceItem, register_evidence
-from .reflections import carried_insights, prompts_with_answers, reflections_save_all, unanswered_message
-from .reflections_forms import ReflectionAnswersForm
-from .stage_checks import submit_requirement
-from .stage_work import stage_work
+from coursework.evidence import INSIGHT, EvidenceItem, register_evidence
+from coursework.reflections import carried_insights, prompts_with_answers, reflections_save_all, unanswered_message
+from coursework.reflections_forms import ReflectionAnswersForm
+from coursework.stage_checks import submit_requirement
+from coursework.stage_work import stage_work
 
 
 def reflection_work(request, enrollment, *, read_only, stage, template, carry_forward):

@@ -2,7 +2,7 @@ from django import forms
 
 from partnerships.validators import validate_web_url
 
-from .models import ResearchSource, StrategicGoal
+from coursework.models import ResearchSource, StrategicGoal
 
 
 class ResearchSourceForm(forms.ModelForm):

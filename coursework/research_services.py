@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
-from .models import ResearchSource, StrategicGoal
-from .progress_services import stage_touch
+from coursework.models import ResearchSource, StrategicGoal
+from coursework.progress_services import stage_touch
 
 STAGE = "research"
 SOURCE_FIELDS = ("title", "kind", "url", "published_on", "notes")

@@ -1,12 +1,12 @@
 """Stage 3 plugs in here: its work area, its minimum work and the goals it offers as evidence."""
 
-from . import evidence
-from .models import ResearchSource, StrategicGoal
-from .research_forms import ResearchSourceForm, StrategicGoalForm
-from .research_services import STAGE
-from .stage_checks import submit_requirement
-from .stage_work import stage_work
-from .views.stage_forms import bound_form
+from coursework import evidence
+from coursework.models import ResearchSource, StrategicGoal
+from coursework.research_forms import ResearchSourceForm, StrategicGoalForm
+from coursework.research_services import STAGE
+from coursework.stage_checks import submit_requirement
+from coursework.stage_work import stage_work
+from coursework.views.stage_forms import bound_form
 
 MIN_SOURCES, MIN_GOALS = 2, 1
 

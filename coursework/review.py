@@ -11,9 +11,9 @@ from django.utils import timezone
 from partnerships.audit import audit_record
 from partnerships.notifications import absolute_url, notify
 
-from .models import Feedback, Reminder, ReminderTemplate
-from .progress_services import stage_review
-from .stages import STAGE_BY_SLUG
+from coursework.models import Feedback, Reminder, ReminderTemplate
+from coursework.progress_services import stage_review
+from coursework.stages import STAGE_BY_SLUG
 
 PLACEHOLDERS = {
     "first_name": "the teacher’s first name",

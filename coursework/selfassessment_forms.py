@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .selfassessment_services import choice_problems
+from coursework.selfassessment_services import choice_problems
 
 
 class RatingForm(forms.Form):

@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
-from .frameworks import framework_for_cohort
-from .models import ChosenPractice, Rating, SelfAssessment
-from .progress_services import stage_touch
+from coursework.frameworks import framework_for_cohort
+from coursework.models import ChosenPractice, Rating, SelfAssessment
+from coursework.progress_services import stage_touch
 
 STAGE = "self-reflection"
 CHOICE_MIN, CHOICE_MAX = 2, 3

@@ -3,14 +3,14 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from . import evidence
-from .frameworks import framework_for_cohort
-from .models import ChosenPractice, Practice, Rating, SelfAssessment
-from .selfassessment_forms import ChoicesForm, RatingForm
-from .selfassessment_services import CHOICE_MAX, CHOICE_MIN, STAGE
-from .stage_checks import submit_requirement
-from .stage_work import stage_work
-from .views.stage_forms import bound_form
+from coursework import evidence
+from coursework.frameworks import framework_for_cohort
+from coursework.models import ChosenPractice, Practice, Rating, SelfAssessment
+from coursework.selfassessment_forms import ChoicesForm, RatingForm
+from coursework.selfassessment_services import CHOICE_MAX, CHOICE_MIN, STAGE
+from coursework.stage_checks import submit_requirement
+from coursework.stage_work import stage_work
+from coursework.views.stage_forms import bound_form
 
 
 def _assessment(enrollment):

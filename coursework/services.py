@@ -9,9 +9,9 @@ from partnerships.models import Membership, Partnership
 from partnerships.notifications import notify
 from partnerships.services import InvitationError, partnership_create, user_for_invitation
 
-from .models import CohortInvitation, CohortStage, Enrollment, StageProgress
-from .roster import parse_roster
-from .stages import STAGES
+from coursework.models import CohortInvitation, CohortStage, Enrollment, StageProgress
+from coursework.roster import parse_roster
+from coursework.stages import STAGES
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import (
+from coursework.views import (
     cohort_manage,
     cohorts,
     dashboard,
@@ -171,7 +171,7 @@ urlpatterns = [
     ),
 ]
 
-from .views import collaboratives  # noqa: E402
+from coursework.views import collaboratives  # noqa: E402
 
 urlpatterns += [
     path("collaboratives/", collaboratives.collaborative_list, name="collaborative_list"),

@@ -7,7 +7,7 @@ absent from the querysets, which views turn into 404s.
 
 from django.db.models import Q
 
-from .models import (
+from partnerships.models import (
     ActionPlan,
     AgendaItem,
     Comment,
@@ -150,14 +150,14 @@ def visible_meetings(user):
     Members see the meeting, its agenda and shortlist; the teacher's course reflections
     live in the course app and are never reachable from here.
     """
-    from .models import Meeting
+    from partnerships.models import Meeting
 
     return Meeting.objects.filter(partnership__in=visible_partnerships(user))
 
 
 def editable_meetings(user):
     """Meetings the lead teacher prepares: details, questions, notes and the shortlist."""
-    from .models import Meeting
+    from partnerships.models import Meeting
 
     return Meeting.objects.filter(partnership__in=led_partnerships(user))
 

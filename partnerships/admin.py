@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
+from partnerships.models import (
     ActionPlan,
     Agreement,
     AgreementConfirmation,
@@ -28,7 +28,7 @@ from .models import (
     User,
     UserSession,
 )
-from .services import account_deactivate
+from partnerships.services import account_deactivate
 
 
 @admin.register(User)
@@ -123,7 +123,7 @@ class AuditEventAdmin(admin.ModelAdmin):
 
 # Focus areas and their review -------------------------------------------------------------
 
-from .models import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting  # noqa: E402
+from partnerships.models import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting  # noqa: E402
 
 
 class FocusAreaEvidenceInline(admin.TabularInline):

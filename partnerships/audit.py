@@ -1,4 +1,4 @@
-from .models import AuditEvent
+from partnerships.models import AuditEvent
 
 
 def audit_record(*, actor, action, target=None, summary):

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.utils import timezone
 
-from .models import AuditEvent
+from partnerships.models import AuditEvent
 
 
 class AuditFilterForm(forms.Form):

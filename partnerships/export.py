@@ -9,7 +9,7 @@ import io
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import (
+from partnerships.models import (
     HEALTH_FIELDS,
     ActionPlan,
     Agreement,
@@ -62,7 +62,7 @@ def _comments(obj):
 
 def partnership_export(partnership, *, viewer):
     """Everything of the partnership the viewer may see (drafts only for their author)."""
-    from .access import visible_focus_areas
+    from partnerships.access import visible_focus_areas
 
     members = list(partnership.memberships.select_related("user").order_by("role", "joined_at"))
     focus_areas = list(

@@ -3,8 +3,8 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from .invitations import issue_token
-from .models import (
+from partnerships.invitations import issue_token
+from partnerships.models import (
     ActionPlan,
     Comment,
     ExternalPartner,

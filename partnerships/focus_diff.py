@@ -10,7 +10,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models.focus import focus_content
+from partnerships.models.focus import focus_content
 
 FIELD_LABELS = {
     "title": "Title",
@@ -53,7 +53,7 @@ def changes_between(old_record, new_record):
 
 def versions_by_number(focus_areas):
     """{(focus_area_id, version): the last history row of that version}, in one query."""
-    from .models import FocusArea
+    from partnerships.models import FocusArea
 
     ids = [fa.pk for fa in focus_areas]
     rows = (

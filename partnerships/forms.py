@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import Invitation, Membership, Partnership, User
+from partnerships.models import Invitation, Membership, Partnership, User
 
 
 class EmailAuthenticationForm(AuthenticationForm):

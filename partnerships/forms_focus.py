@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 
-from .models import AgendaItem, Comment, FocusArea
-from .time_zones import TimeZoneSelect, time_zone_choices
+from partnerships.models import AgendaItem, Comment, FocusArea
+from partnerships.time_zones import TimeZoneSelect, time_zone_choices
 
 SERVES_CHOICES = [
     ("serves_students", "Students"),

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 
-from .models import InterviewQuestion, Meeting, Opportunity
-from .time_zones import TimeZoneSelect, time_zone_choices
-from .validators import validate_time_zone, validate_web_url
+from partnerships.models import InterviewQuestion, Meeting, Opportunity
+from partnerships.time_zones import TimeZoneSelect, time_zone_choices
+from partnerships.validators import validate_time_zone, validate_web_url
 
 
 class MeetingForm(forms.ModelForm):

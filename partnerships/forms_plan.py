@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 
-from .models import (
+from partnerships.models import (
     HEALTH_FIELDS,
     ActionPlan,
     Agreement,
@@ -23,7 +23,7 @@ from .models import (
     Step,
     TouchPoint,
 )
-from .time_zones import known_time_zones
+from partnerships.time_zones import known_time_zones
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TIME = forms.TimeInput(attrs={"type": "time"})

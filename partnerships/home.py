@@ -13,7 +13,7 @@ depends on the person's roles, not on how many sections the product has.
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from .models import FocusArea, Membership, Notification, Partnership, User
+from partnerships.models import FocusArea, Membership, Notification, Partnership, User
 
 # Focus areas the teacher has shared (or revised after a question) wait on the partners.
 AWAITING_REVIEW = [FocusArea.Status.SHARED, FocusArea.Status.REVISED]

@@ -6,8 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import hash_token, new_token
-from .notifications import absolute_url
+from partnerships.models import hash_token, new_token
+from partnerships.notifications import absolute_url
 
 
 def issue_token(invitation):

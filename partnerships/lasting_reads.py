@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from .access import can_edit_partnership
-from .models import ActionPlan, Agreement, Outcome, OutcomeReading, Stakeholder, Step, TouchPoint
+from partnerships.access import can_edit_partnership
+from partnerships.models import ActionPlan, Agreement, Outcome, OutcomeReading, Stakeholder, Step, TouchPoint
 
 CHART_WIDTH, CHART_HEIGHT, PAD = 320, 140, 20
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from icalendar import Calendar, Event
 
-from .notifications import absolute_url
+from partnerships.notifications import absolute_url
 
 
 def meeting_uid(meeting):

@@ -1,6 +1,6 @@
 from django import forms
 
-from .forms import MEMBER_ROLE_CHOICES
+from partnerships.forms import MEMBER_ROLE_CHOICES
 
 
 class MemberRoleForm(forms.Form):

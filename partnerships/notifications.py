@@ -5,7 +5,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import Notification, User
+from partnerships.models import Notification, User
 
 
 def absolute_url(path):

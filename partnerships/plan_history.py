@@ -3,7 +3,7 @@
 Differences are computed in Python from the stored history rows (no query per entry).
 """
 
-from .models import ActionPlan, Idea, Membership, Outcome, PlanComment, Step
+from partnerships.models import ActionPlan, Idea, Membership, Outcome, PlanComment, Step
 
 HISTORY_LIMIT = 300
 SKIP = {"id", "version", "created_at", "updated_at", "history_id", "history_date", "history_change_reason"}

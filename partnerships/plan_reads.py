@@ -5,15 +5,7 @@ Each function runs a fixed number of queries whatever the size of the plan.
 
 from django.utils import timezone
 
-from .models import (
-    FocusArea,
-    Idea,
-    Outcome,
-    PlanComment,
-    Stakeholder,
-    Step,
-    TouchPoint,
-)
+from partnerships.models import FocusArea, Idea, Outcome, PlanComment, Stakeholder, Step, TouchPoint
 
 
 def selected_focus_area(partnership):

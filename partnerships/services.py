@@ -3,10 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .audit import audit_record
-from .invitations import issue_token, send_invitation_email
-from .models import Invitation, Membership, Partnership, User
-from .notifications import notify
+from partnerships.audit import audit_record
+from partnerships.invitations import issue_token, send_invitation_email
+from partnerships.models import Invitation, Membership, Partnership, User
+from partnerships.notifications import notify
 
 
 class InvitationError(Exception):
@@ -164,7 +164,7 @@ def membership_remove(*, membership, actor):
 @transaction.atomic
 def account_deactivate(*, user, actor):
     """Switch an account off: it loses access at its next request, every session ends."""
-    from .sessions import sessions_end
+    from partnerships.sessions import sessions_end
 
     if user.is_active:
         User.objects.filter(pk=user.pk).update(is_active=False)

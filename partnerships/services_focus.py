@@ -11,8 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from .audit import audit_record
-from .models import (
+from partnerships.audit import audit_record
+from partnerships.models import (
     AgendaItem,
     Comment,
     FocusArea,
@@ -22,7 +22,7 @@ from .models import (
     Partnership,
     ReviewMeeting,
 )
-from .notifications import notify
+from partnerships.notifications import notify
 
 Status = FocusArea.Status
 Role = Membership.Role

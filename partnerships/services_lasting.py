@@ -4,10 +4,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from .audit import audit_record
-from .models import Agreement, AgreementConfirmation, Outcome, OutcomeReading, Partnership
-from .notifications import notify
-from .services_plan import PlanError, StaleEdit, item_update, with_history_user
+from partnerships.audit import audit_record
+from partnerships.models import Agreement, AgreementConfirmation, Outcome, OutcomeReading, Partnership
+from partnerships.notifications import notify
+from partnerships.services_plan import PlanError, StaleEdit, item_update, with_history_user
 
 AGREEMENT_FIELDS = ("shared_goals", "norm_time", "norm_communication", "norm_decisions", "meeting_cadence")
 

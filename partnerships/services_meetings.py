@@ -4,8 +4,8 @@ from django.db import transaction
 from django.db.models import F, Max
 from simple_history.utils import bulk_create_with_history
 
-from .models import InterviewQuestion, Meeting, Membership, Opportunity
-from .notifications import notify
+from partnerships.models import InterviewQuestion, Meeting, Membership, Opportunity
+from partnerships.notifications import notify
 
 # A starter list for the first interview, written to listen more than to pitch.
 STARTER_QUESTIONS = (

@@ -8,8 +8,8 @@ the view can show both versions side by side. Nothing typed is overwritten silen
 from django.db import transaction
 from django.utils import timezone
 
-from .audit import audit_record
-from .models import RESTORE_WINDOW, ActionPlan, FocusArea, Idea, Outcome, PlanComment, Step
+from partnerships.audit import audit_record
+from partnerships.models import RESTORE_WINDOW, ActionPlan, FocusArea, Idea, Outcome, PlanComment, Step
 
 
 class PlanError(Exception):

@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from .forms import EmailAuthenticationForm
-from .views import account, audit, home, invitations, meetings, members, partnership, review
-from .views import export as export_views
-from .views import items as item_views
-from .views import lasting as lasting_views
-from .views import plan as plan_views
+from partnerships.forms import EmailAuthenticationForm
+from partnerships.views import account, audit, home, invitations, meetings, members, partnership, review
+from partnerships.views import export as export_views
+from partnerships.views import items as item_views
+from partnerships.views import lasting as lasting_views
+from partnerships.views import plan as plan_views
 
 partnership_patterns = (
     [

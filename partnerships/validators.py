@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
 
-from .time_zones import known_time_zones
+from partnerships.time_zones import known_time_zones
 
 
 def validate_web_url(value):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .security.world import build_world
+from tests.security.world import build_world
 
 
 @pytest.fixture

@@ -59,9 +59,9 @@ from partnerships.factories import (
 )
 from partnerships.models import Agreement, AgreementConfirmation, Comment, FocusArea, FocusAreaChoice, Membership
 
-from .query_budgets import BUDGETS, EVERY_OTHER_ROLE, VARIANTS
-from .security.matrix import ROUTES
-from .security.probe import client_with, session_cookies
+from tests.query_budgets import BUDGETS, EVERY_OTHER_ROLE, VARIANTS
+from tests.security.matrix import ROUTES
+from tests.security.probe import client_with, session_cookies
 
 SMALL, LARGE = 2, 12
 SLACK = 1  # a budget may exceed the measured count by this much, no more

@@ -10,8 +10,8 @@ and the plan with its outcomes, steps, ideas and comments (plan history page). T
 other tracked models' history is shown only in the Django admin, so it is left empty.
 """
 
-from . import collaboratives, course, focus, inputs, lasting, meetings, plan, second_meeting
-from .base import FILLERS, Context, filler
+from bench.fillers import collaboratives, course, focus, inputs, lasting, meetings, plan, second_meeting
+from bench.fillers.base import FILLERS, Context, filler
 
 # The import order above is alphabetical (ruff sorts it); this is the order that matters.
 ORDER = (inputs, meetings, focus, second_meeting, plan, lasting, course, collaboratives)

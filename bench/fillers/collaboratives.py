@@ -3,8 +3,8 @@ posts (some sharing a snapshot of stage work) and tagged replies."""
 
 from datetime import timedelta
 
-from . import text
-from .base import bulk, filler
+from bench.fillers import text
+from bench.fillers.base import bulk, filler
 
 NAMES = (
     "Librarians and coaches",

@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from . import text
-from .base import bulk, filler
-from .inputs import answer_prompts
+from bench.fillers import text
+from bench.fillers.base import bulk, filler
+from bench.fillers.inputs import answer_prompts
 
 
 @filler("final reflections")

@@ -7,8 +7,8 @@ confirm a choice one area is "selected" and the others "set aside".
 
 from datetime import timedelta
 
-from . import text
-from .base import bulk, filler, history_model, history_row
+from bench.fillers import text
+from bench.fillers.base import bulk, filler, history_model, history_row
 
 # What happens to a shared focus area in review, with weights.
 THREADS = ("none", "comment", "question", "answered", "revised")

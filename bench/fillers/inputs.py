@@ -2,9 +2,9 @@
 
 from datetime import timedelta
 
-from . import text
-from .base import bulk, filler, history_model, history_row
-from .themes import THEMES
+from bench.fillers import text
+from bench.fillers.base import bulk, filler, history_model, history_row
+from bench.fillers.themes import THEMES
 
 
 @filler("reflection prompts")

@@ -3,9 +3,9 @@ readings and health checks, external partners — and the partnership status tha
 
 from datetime import timedelta
 
-from . import text
-from .base import bulk, filler
-from .meetings import PLACES, ZONES, _start
+from bench.fillers import text
+from bench.fillers.base import bulk, filler
+from bench.fillers.meetings import PLACES, ZONES, _start
 
 RELATIONSHIPS = ("Strong; we meet often.", "Friendly but occasional.", "New — first contact this term.", "")
 CADENCES = (

@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from . import text
-from .base import bulk, filler
+from bench.fillers import text
+from bench.fillers.base import bulk, filler
 
 ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles")
 PLACES = ("Principal's office", "Library workroom", "Main office conference room", "Room 114")

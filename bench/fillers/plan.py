@@ -4,8 +4,8 @@ comments, and the history the plan's history page reads."""
 from datetime import timedelta
 from decimal import Decimal
 
-from . import text
-from .base import bulk, filler, history_model, history_row
+from bench.fillers import text
+from bench.fillers.base import bulk, filler, history_model, history_row
 
 COMMUNICATION = (
     "Monthly update at the staff meeting; a line in the family newsletter each term.",

@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from .base import bulk, filler
-from .meetings import PLACES, ZONES, _start
+from bench.fillers.base import bulk, filler
+from bench.fillers.meetings import PLACES, ZONES, _start
 
 RATIONALES = (
     "It answers the need we both hear most often, and we can start it this term without new money.",

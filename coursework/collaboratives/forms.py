@@ -3,7 +3,7 @@ from django.core.validators import URLValidator
 
 from partnerships.models import User
 
-from ..models import Reply
+from coursework.models import Reply
 
 DEFAULT_NORMS = """- Challenge ideas, not people: assume good intent.
 - Ask before you advise; a good question is worth more than an answer.

@@ -2,8 +2,8 @@
 
 from django.db.models import Count
 
-from ..access import pending_collaborative_invitations
-from ..models import CollaborativeMembership
+from coursework.access import pending_collaborative_invitations
+from coursework.models import CollaborativeMembership
 
 
 def collaboratives_section(user):

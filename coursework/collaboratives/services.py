@@ -7,7 +7,7 @@ from django.utils import timezone
 from partnerships.audit import audit_record
 from partnerships.notifications import notify
 
-from ..models import (
+from coursework.models import (
     Collaborative,
     CollaborativeInvitation,
     CollaborativeMembership,
@@ -16,8 +16,8 @@ from ..models import (
     Reply,
     Report,
 )
-from ..models.collaboratives import RESTORE_WINDOW, edit_window
-from ..sharing import find_shareable
+from coursework.models.collaboratives import RESTORE_WINDOW, edit_window
+from coursework.sharing import find_shareable
 
 
 class CollaborativeError(Exception):

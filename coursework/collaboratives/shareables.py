@@ -6,9 +6,9 @@ own modules (see the coursework.sharing docstring).
 
 from partnerships.models import FocusArea
 
-from ..models import StageProgress
-from ..sharing import shareable
-from ..stages import STAGE_BY_SLUG
+from coursework.models import StageProgress
+from coursework.sharing import shareable
+from coursework.stages import STAGE_BY_SLUG
 
 
 @shareable("focus-area", label="Focus area draft")

@@ -1,16 +1,9 @@
-from .courses import (
-    Cohort,
-    CohortInvitation,
-    CohortStage,
-    Course,
-    Enrollment,
-    StageProgress,
-)
-from .evaluation import CourseEvaluation
-from .feedback import Feedback, Reminder, ReminderTemplate
-from .reflections import MAX_REFLECTION_CHARS, Prompt, Reflection
-from .research import ResearchSource, StrategicGoal
-from .selfassessment import (
+from coursework.models.courses import Cohort, CohortInvitation, CohortStage, Course, Enrollment, StageProgress
+from coursework.models.evaluation import CourseEvaluation
+from coursework.models.feedback import Feedback, Reminder, ReminderTemplate
+from coursework.models.reflections import MAX_REFLECTION_CHARS, Prompt, Reflection
+from coursework.models.research import ResearchSource, StrategicGoal
+from coursework.models.selfassessment import (
     ChosenPractice,
     CohortFramework,
     Domain,
@@ -46,7 +39,7 @@ __all__ = [
     "Reflection",
     "StageProgress",
 ]
-from .collaboratives import (  # noqa: E402
+from coursework.models.collaboratives import (
     Collaborative,
     CollaborativeInvitation,
     CollaborativeMembership,

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from ..sanitize import render_markdownish
-from .courses import Cohort
+from coursework.sanitize import render_markdownish
+from coursework.models.courses import Cohort
 
 RESTORE_WINDOW = timedelta(days=30)
 
@@ -163,7 +163,7 @@ class Post(models.Model):
 
     @property
     def shared_kind_label(self):
-        from ..sharing import kind_label
+        from coursework.sharing import kind_label
 
         return kind_label(self.shared_kind)
 

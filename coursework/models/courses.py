@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from partnerships.models import InvitationBase, Partnership
 
-from ..stages import STAGE_CHOICES, STAGES
+from coursework.stages import STAGE_CHOICES, STAGES
 
 
 class Course(models.Model):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from ..stages import STAGE_CHOICES
+from coursework.stages import STAGE_CHOICES
 
 
 class Feedback(models.Model):

@@ -3,8 +3,8 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ..stages import STAGE_CHOICES
-from .courses import Cohort, Enrollment
+from coursework.stages import STAGE_CHOICES
+from coursework.models.courses import Cohort, Enrollment
 
 # Long enough for a thorough answer (about 3,000 words), short enough to keep pages and
 # history rows reasonable. Longer text is refused with a clear message, never cut.

@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from partnerships.validators import validate_web_url
 
-from .courses import Enrollment
+from coursework.models.courses import Enrollment
 
 
 class ResearchSource(models.Model):

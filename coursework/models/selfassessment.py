@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .courses import Cohort, Enrollment
+from coursework.models.courses import Cohort, Enrollment
 
 
 class Framework(models.Model):

@@ -13,7 +13,7 @@ from django.shortcuts import render, resolve_url
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from ..autosave import StaleVersion, long_text_field  # noqa: F401 — re-exported for endpoints
+from coursework.autosave import StaleVersion, long_text_field  # noqa: F401 — re-exported for endpoints
 
 
 class AutosaveForm(forms.Form):

@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..access import may_create_cohorts, taught_cohorts
-from ..cohort_manage import cohort_create, cohort_update
-from ..instructor_forms import CohortForm
+from coursework.access import may_create_cohorts, taught_cohorts
+from coursework.cohort_manage import cohort_create, cohort_update
+from coursework.instructor_forms import CohortForm
 
 
 @login_required

@@ -6,11 +6,11 @@ from django.views.decorators.http import require_POST
 
 from partnerships.services import InvitationError
 
-from .. import services
-from ..access import manageable_cohort_invitations, taught_cohorts
-from ..forms import CohortInvitationForm, RosterUploadForm
-from ..models import StageProgress
-from ..roster import RosterError
+from coursework import services
+from coursework.access import manageable_cohort_invitations, taught_cohorts
+from coursework.forms import CohortInvitationForm, RosterUploadForm
+from coursework.models import StageProgress
+from coursework.roster import RosterError
 
 
 def _roster_context(cohort, **extra):

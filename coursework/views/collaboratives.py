@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ..access import (
+from coursework.access import (
     collaborative_cohorts,
     instructed_collaboratives,
     instructed_reports,
@@ -30,9 +30,9 @@ from ..access import (
     visible_collaboratives,
     visible_posts,
 )
-from ..collaboratives import services
-from ..collaboratives.export import export_own_content
-from ..collaboratives.forms import (
+from coursework.collaboratives import services
+from coursework.collaboratives.export import export_own_content
+from coursework.collaboratives.forms import (
     AgreeForm,
     CollaborativeForm,
     InviteForm,
@@ -42,9 +42,9 @@ from ..collaboratives.forms import (
     ReplyForm,
     ReportForm,
 )
-from ..models import CollaborativeMembership, Reply, Report
-from ..models.collaboratives import RESTORE_WINDOW
-from ..sharing import shareables_for
+from coursework.models import CollaborativeMembership, Reply, Report
+from coursework.models.collaboratives import RESTORE_WINDOW
+from coursework.sharing import shareables_for
 
 PAGE_SIZE = 20
 

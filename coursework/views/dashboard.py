@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from .. import dashboard
-from ..access import taught_cohorts
-from ..instructor_forms import DashboardFilterForm, ReminderSendForm, ReminderTemplateForm
-from ..review import PLACEHOLDERS, reminder_template_for, reminder_template_update, reminders_send
-from ..stages import STAGE_BY_SLUG, STAGES
+from coursework import dashboard
+from coursework.access import taught_cohorts
+from coursework.instructor_forms import DashboardFilterForm, ReminderSendForm, ReminderTemplateForm
+from coursework.review import PLACEHOLDERS, reminder_template_for, reminder_template_update, reminders_send
+from coursework.stages import STAGE_BY_SLUG, STAGES
 
 FILTER_KEYS = ("q", "stage", "status", "overdue", "inactive_days", "sort")
 

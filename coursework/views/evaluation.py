@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..access import own_enrollments, taught_cohorts
-from ..evaluations import EvaluationClosed, evaluation_comments, evaluation_save, evaluation_summary
-from ..instructor_forms import EvaluationForm
-from ..models import CourseEvaluation
-from ..models.evaluation import RATING_QUESTIONS, RATING_SCALE
+from coursework.access import own_enrollments, taught_cohorts
+from coursework.evaluations import EvaluationClosed, evaluation_comments, evaluation_save, evaluation_summary
+from coursework.instructor_forms import EvaluationForm
+from coursework.models import CourseEvaluation
+from coursework.models.evaluation import RATING_QUESTIONS, RATING_SCALE
 
 
 @login_required

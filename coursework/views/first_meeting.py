@@ -12,8 +12,8 @@ from partnerships.forms import InvitationForm
 from partnerships.forms_meetings import MeetingForm, MeetingNotesForm, NewQuestionForm, OpportunityForm, QuestionForm
 from partnerships.models import InterviewQuestion, Meeting, Opportunity
 
-from ..progress_services import stage_touch
-from .stage_forms import invalid, own_enrollment, saved
+from coursework.progress_services import stage_touch
+from coursework.views.stage_forms import invalid, own_enrollment, saved
 
 STAGE = "first-meeting"
 

@@ -13,10 +13,10 @@ from partnerships import services_focus
 from partnerships.access import editable_focus_areas
 from partnerships.models import FocusAreaEvidence
 
-from .. import focus_work  # noqa: F401  (registers the stage 5 and 6 work areas)
-from ..access import own_enrollments
-from ..evidence import evidence_for
-from ..progress_services import stage_touch
+from coursework import focus_work  # noqa: F401  (registers the stage 5 and 6 work areas)
+from coursework.access import own_enrollments
+from coursework.evidence import evidence_for
+from coursework.progress_services import stage_touch
 
 
 def _focus_area(request, enrollment_pk, pk):

@@ -5,12 +5,12 @@ from django.shortcuts import get_object_or_404
 from partnerships.access import editable_meetings
 from partnerships.models import InterviewQuestion
 
-from .. import inputs_autosave as services
-from ..models import Practice
-from .autosave import autosave_endpoint, long_text_field
-from .first_meeting import _enrollment_and_partnership, _meeting
-from .selfassessment import _framework
-from .stage_forms import own_enrollment
+from coursework import inputs_autosave as services
+from coursework.models import Practice
+from coursework.views.autosave import autosave_endpoint, long_text_field
+from coursework.views.first_meeting import _enrollment_and_partnership, _meeting
+from coursework.views.selfassessment import _framework
+from coursework.views.stage_forms import own_enrollment
 
 
 @autosave_endpoint(fields={"evidence": long_text_field(5000)})

@@ -3,8 +3,8 @@ from django.urls import reverse
 from partnerships.invitations import find_by_token
 from partnerships.views.acceptance import accept_invitation
 
-from .. import services
-from ..models import CohortInvitation
+from coursework import services
+from coursework.models import CohortInvitation
 
 
 def cohort_invitation_accept(request, token):

@@ -4,10 +4,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from ..access import own_enrollments
-from ..progress_services import StageActionError, stage_reopen, stage_submit
-from ..stage_checks import submit_check
-from ..stages import STAGE_BY_SLUG
+from coursework.access import own_enrollments
+from coursework.progress_services import StageActionError, stage_reopen, stage_submit
+from coursework.stage_checks import submit_check
+from coursework.stages import STAGE_BY_SLUG
 
 
 def _stage_and_enrollment(request, enrollment_pk, slug):

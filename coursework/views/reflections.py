@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ..access import own_enrollments, reflection_reader_enrollments
-from ..models import Prompt
-from ..reflections import reflection_restore, reflection_save, reflection_versions
-from ..stages import STAGE_BY_SLUG
-from .autosave import autosave_endpoint, long_text_field
+from coursework.access import own_enrollments, reflection_reader_enrollments
+from coursework.models import Prompt
+from coursework.reflections import reflection_restore, reflection_save, reflection_versions
+from coursework.stages import STAGE_BY_SLUG
+from coursework.views.autosave import autosave_endpoint, long_text_field
 
 VERSIONS_PER_PAGE = 50
 

@@ -3,11 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from .. import research_services as services
-from ..models import ResearchSource, StrategicGoal
-from ..research_forms import ResearchSourceForm, StrategicGoalForm
-from ..stages import STAGE_BY_SLUG
-from .stage_forms import invalid, own_enrollment, saved, stage_url
+from coursework import research_services as services
+from coursework.models import ResearchSource, StrategicGoal
+from coursework.research_forms import ResearchSourceForm, StrategicGoalForm
+from coursework.stages import STAGE_BY_SLUG
+from coursework.views.stage_forms import invalid, own_enrollment, saved, stage_url
 
 STAGE = services.STAGE
 

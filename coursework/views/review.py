@@ -8,14 +8,14 @@ from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
-from ..access import instructed_enrollments
-from ..instructor_forms import ReviewForm
-from ..models import Feedback, StageProgress
-from ..progress import stage_rows
-from ..progress_services import StageActionError
-from ..review import feedback_add, stage_feedback
-from ..stage_work import work_context
-from ..stages import STAGE_BY_SLUG
+from coursework.access import instructed_enrollments
+from coursework.instructor_forms import ReviewForm
+from coursework.models import Feedback, StageProgress
+from coursework.progress import stage_rows
+from coursework.progress_services import StageActionError
+from coursework.review import feedback_add, stage_feedback
+from coursework.stage_work import work_context
+from coursework.stages import STAGE_BY_SLUG
 
 REVIEWABLE = (StageProgress.Status.SUBMITTED, StageProgress.Status.COMPLETE, StageProgress.Status.NEEDS_REVISION)
 NO_WORK_TEMPLATE = "coursework/stage.html"

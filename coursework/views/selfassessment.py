@@ -2,14 +2,20 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
-from ..access import reflection_reader_enrollments
-from ..frameworks import framework_for_cohort
-from ..models import Practice
-from ..selfassessment_forms import ChoicesForm, RatingForm
-from ..selfassessment_services import STAGE, SelfAssessmentError, choices_save, rating_save, self_assessment_for
-from ..selfassessment_work import self_reflection_context
-from ..stages import STAGE_BY_SLUG
-from .stage_forms import invalid, own_enrollment, saved
+from coursework.access import reflection_reader_enrollments
+from coursework.frameworks import framework_for_cohort
+from coursework.models import Practice
+from coursework.selfassessment_forms import ChoicesForm, RatingForm
+from coursework.selfassessment_services import (
+    STAGE,
+    SelfAssessmentError,
+    choices_save,
+    rating_save,
+    self_assessment_for,
+)
+from coursework.selfassessment_work import self_reflection_context
+from coursework.stages import STAGE_BY_SLUG
+from coursework.views.stage_forms import invalid, own_enrollment, saved
 
 
 def _framework(enrollment):

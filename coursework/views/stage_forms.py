@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.html import escape
 
-from ..access import own_enrollments
+from coursework.access import own_enrollments
 
 
 def own_enrollment(request, enrollment_pk):
@@ -43,7 +43,7 @@ def invalid(request, enrollment, slug, **bound_forms):
             str(e) for form in bound_forms.values() for field_errors in form.errors.values() for e in field_errors
         )
         return HttpResponse(f'<span class="save-status is-error">Not saved: {escape(errors)}</span>', status=422)
-    from .stages import stage_page
+    from coursework.views.stages import stage_page
 
     request.stage_forms = bound_forms
     request.method = "GET"  # the provider renders; it must not treat this as its own POST

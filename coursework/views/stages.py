@@ -3,12 +3,12 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from ..access import own_enrollments
-from ..models import StageProgress
-from ..progress import stage_rows
-from ..review import stage_feedback
-from ..stage_work import work_context
-from ..stages import STAGE_BY_SLUG
+from coursework.access import own_enrollments
+from coursework.models import StageProgress
+from coursework.progress import stage_rows
+from coursework.review import stage_feedback
+from coursework.stage_work import work_context
+from coursework.stages import STAGE_BY_SLUG
 
 
 @login_required

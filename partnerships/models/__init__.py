@@ -1,7 +1,7 @@
-from .audit import AuditEvent
-from .focus import FocusArea, FocusAreaEvidence
-from .invitations import Invitation, InvitationBase, hash_token, new_token
-from .lasting import (
+from partnerships.models.audit import AuditEvent
+from partnerships.models.focus import FocusArea, FocusAreaEvidence
+from partnerships.models.invitations import Invitation, InvitationBase, hash_token, new_token
+from partnerships.models.lasting import (
     HEALTH_FIELDS,
     Agreement,
     AgreementConfirmation,
@@ -10,13 +10,13 @@ from .lasting import (
     Stakeholder,
     TouchPoint,
 )
-from .meetings import InterviewQuestion, Meeting, Opportunity
-from .notifications import Notification
-from .partnerships import Membership, Partnership
-from .plan import RESTORE_WINDOW, ActionPlan, Idea, Outcome, PlanComment, Step
-from .review import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting
-from .sessions import UserSession
-from .users import User
+from partnerships.models.meetings import InterviewQuestion, Meeting, Opportunity
+from partnerships.models.notifications import Notification
+from partnerships.models.partnerships import Membership, Partnership
+from partnerships.models.plan import RESTORE_WINDOW, ActionPlan, Idea, Outcome, PlanComment, Step
+from partnerships.models.review import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting
+from partnerships.models.sessions import UserSession
+from partnerships.models.users import User
 
 __all__ = [
     "AgendaItem",

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .partnerships import Partnership
+from partnerships.models.partnerships import Partnership
 
 
 class FocusAreaQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from .partnerships import Membership, Partnership
+from partnerships.models.partnerships import Membership, Partnership
 
 
 def hash_token(token: str) -> str:

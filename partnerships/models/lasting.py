@@ -9,8 +9,8 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from .partnerships import Partnership
-from .plan import Outcome, Versioned
+from partnerships.models.partnerships import Partnership
+from partnerships.models.plan import Outcome, Versioned
 
 
 class Agreement(Versioned):

@@ -8,8 +8,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from ..validators import validate_time_zone, validate_web_url
-from .partnerships import Partnership
+from partnerships.validators import validate_time_zone, validate_web_url
+from partnerships.models.partnerships import Partnership
 
 
 def default_time_zone():

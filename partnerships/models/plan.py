@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from .focus import FocusArea
-from .partnerships import Membership, Partnership
+from partnerships.models.focus import FocusArea
+from partnerships.models.partnerships import Membership, Partnership
 
 RESTORE_WINDOW = timedelta(days=30)
 

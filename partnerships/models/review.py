@@ -10,8 +10,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from .focus import FocusArea
-from .partnerships import Partnership
+from partnerships.models.focus import FocusArea
+from partnerships.models.partnerships import Partnership
 
 
 class Comment(models.Model):

@@ -8,9 +8,9 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import redirect, render
 
-from ..forms import NewAccountForm
-from ..models import User
-from ..services import InvitationError
+from partnerships.forms import NewAccountForm
+from partnerships.models import User
+from partnerships.services import InvitationError
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 

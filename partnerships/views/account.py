@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from ..forms import ProfileForm
-from ..sessions import sessions_end
+from partnerships.forms import ProfileForm
+from partnerships.sessions import sessions_end
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from ..audit_filters import audit_filter
+from partnerships.audit_filters import audit_filter
 
 PAGE_SIZE = 50
 

@@ -13,7 +13,7 @@ def server_error(request):
     # reaches DatabaseUnavailableMiddleware.process_exception; it arrives here instead.
     error = sys.exc_info()[1]
     if isinstance(error, (OperationalError, InterfaceError)):
-        from ..middleware import DatabaseUnavailableMiddleware
+        from partnerships.middleware import DatabaseUnavailableMiddleware
 
         return DatabaseUnavailableMiddleware.unavailable(error)
     return render(request, "500.html", status=500)

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
-from ..access import visible_partnerships, visible_plans
-from ..audit import audit_record
-from ..export import partnership_export, steps_csv
+from partnerships.access import visible_partnerships, visible_plans
+from partnerships.audit import audit_record
+from partnerships.export import partnership_export, steps_csv
 
 
 @login_required

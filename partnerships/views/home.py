@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from ..home import home_sections
+from partnerships.home import home_sections
 
 
 @login_required

@@ -1,7 +1,7 @@
-from .. import services
-from ..invitations import find_by_token
-from ..models import Invitation
-from .acceptance import accept_invitation
+from partnerships import services
+from partnerships.invitations import find_by_token
+from partnerships.models import Invitation
+from partnerships.views.acceptance import accept_invitation
 
 
 def invitation_accept(request, token):

@@ -16,8 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ..access import editable_partnerships, editable_plans
-from ..forms_plan import (
+from partnerships.access import editable_partnerships, editable_plans
+from partnerships.forms_plan import (
     ExternalPartnerForm,
     IdeaForm,
     OutcomeForm,
@@ -26,8 +26,8 @@ from ..forms_plan import (
     StepForm,
     TouchPointForm,
 )
-from ..models import ActionPlan, ExternalPartner, Idea, Outcome, Stakeholder, Step, TouchPoint
-from ..services_plan import PlanError, StaleEdit, item_create, item_delete, item_restore, item_update
+from partnerships.models import ActionPlan, ExternalPartner, Idea, Outcome, Stakeholder, Step, TouchPoint
+from partnerships.services_plan import PlanError, StaleEdit, item_create, item_delete, item_restore, item_update
 
 
 @dataclass(frozen=True)

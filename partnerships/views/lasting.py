@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from .. import services_lasting
-from ..access import (
+from partnerships import services_lasting
+from partnerships.access import (
     PLAN_EDITOR_ROLES,
     can_edit_partnership,
     editable_partnerships,
@@ -15,13 +15,13 @@ from ..access import (
     visible_partnerships,
     visible_touch_points,
 )
-from ..calendar import partnership_feed, touch_point_ics
-from ..forms_plan import AgreementForm, TouchPointRecordForm
-from ..lasting_reads import agreement_status, agreement_with_confirmations, stakeholder_groups
-from ..models import Agreement, ExternalPartner, Outcome, OutcomeReading
-from ..services_lasting import agreement_confirm, agreement_save
-from ..services_plan import PlanError, StaleEdit
-from .items import conflict_context, form_context
+from partnerships.calendar import partnership_feed, touch_point_ics
+from partnerships.forms_plan import AgreementForm, TouchPointRecordForm
+from partnerships.lasting_reads import agreement_status, agreement_with_confirmations, stakeholder_groups
+from partnerships.models import Agreement, ExternalPartner, Outcome, OutcomeReading
+from partnerships.services_lasting import agreement_confirm, agreement_save
+from partnerships.services_plan import PlanError, StaleEdit
+from partnerships.views.items import conflict_context, form_context
 
 
 @login_required

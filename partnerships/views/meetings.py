@@ -3,9 +3,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
-from ..access import membership_for, visible_meetings
-from ..meeting_calendar import meeting_ics
-from ..models import Membership
+from partnerships.access import membership_for, visible_meetings
+from partnerships.meeting_calendar import meeting_ics
+from partnerships.models import Membership
 
 
 @login_required

@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from .. import services
-from ..access import manageable_memberships
-from ..member_forms import MemberRoleForm
+from partnerships import services
+from partnerships.access import manageable_memberships
+from partnerships.member_forms import MemberRoleForm
 
 
 @login_required

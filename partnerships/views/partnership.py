@@ -3,11 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from .. import services
-from ..access import led_partnerships, manageable_invitations, membership_for, visible_partnerships
-from ..forms import InvitationForm, PartnershipForm
-from ..lasting_reads import partnership_lasting_context
-from ..models import Membership
+from partnerships import services
+from partnerships.access import led_partnerships, manageable_invitations, membership_for, visible_partnerships
+from partnerships.forms import InvitationForm, PartnershipForm
+from partnerships.lasting_reads import partnership_lasting_context
+from partnerships.models import Membership
 
 
 @login_required

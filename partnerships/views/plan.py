@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..access import (
+from partnerships.access import (
     PLAN_EDITOR_ROLES,
     commentable_plans,
     editable_partnerships,
@@ -14,10 +14,10 @@ from ..access import (
     visible_partnerships,
     visible_plans,
 )
-from ..forms_plan import CommentForm, IdeaForm
-from ..plan_history import plan_history
-from ..plan_reads import members_of, plan_for, plan_items, selected_focus_area
-from ..services_plan import PlanError, action_plan_create, idea_create, idea_promote, plan_comment_create
+from partnerships.forms_plan import CommentForm, IdeaForm
+from partnerships.plan_history import plan_history
+from partnerships.plan_reads import members_of, plan_for, plan_items, selected_focus_area
+from partnerships.services_plan import PlanError, action_plan_create, idea_create, idea_promote, plan_comment_create
 
 
 @login_required

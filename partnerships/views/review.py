@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .. import services_focus as svc
-from ..access import (
+from partnerships import services_focus as svc
+from partnerships.access import (
     commentable_focus_areas,
     decidable_choices,
     deciding_partnerships,
@@ -24,8 +24,8 @@ from ..access import (
     visible_focus_areas,
     visible_partnerships,
 )
-from ..focus_diff import changes_between, revision_trail, versions_by_number
-from ..forms_focus import (
+from partnerships.focus_diff import changes_between, revision_trail, versions_by_number
+from partnerships.forms_focus import (
     AgendaItemForm,
     ChoiceForm,
     CommentForm,
@@ -33,8 +33,8 @@ from ..forms_focus import (
     ReplyForm,
     ReviewMeetingForm,
 )
-from ..ics import review_meeting_ics
-from ..models import Comment, FocusArea, Membership, ReviewMeeting
+from partnerships.ics import review_meeting_ics
+from partnerships.models import Comment, FocusArea, Membership, ReviewMeeting
 
 Role = Membership.Role
 

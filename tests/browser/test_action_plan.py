@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from partnerships.factories import PASSWORD, SelectedFocusAreaFactory
 from partnerships.models import ActionPlan, FocusArea, Outcome, Partnership
 
-from .conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ from coursework.factories import CohortFactory, CollaborativeFactory, Collaborat
 from partnerships.factories import PASSWORD, UserFactory
 from partnerships.models import FocusArea
 
-from .conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

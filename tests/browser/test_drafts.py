@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from partnerships.factories import PASSWORD
 from partnerships.models import FocusArea
 
-from .conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,7 @@ from coursework.models import CohortInvitation
 from partnerships.factories import PASSWORD
 from partnerships.models import Membership, User
 
-from .conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -16,7 +16,7 @@ from partnerships.factories import PASSWORD, MembershipFactory, UserFactory
 from partnerships.models import Meeting, Membership, Opportunity
 from partnerships.services_meetings import STARTER_QUESTIONS
 
-from .conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

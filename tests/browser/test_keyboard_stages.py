@@ -11,7 +11,7 @@ from coursework.models import Enrollment
 from coursework.stages import STAGES
 from partnerships.models import User
 
-from .conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

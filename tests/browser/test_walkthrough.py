@@ -10,7 +10,7 @@ from coursework.models import Prompt, Reflection, StageProgress
 from coursework.reflections import reflection_save
 from partnerships.factories import PASSWORD
 
-from .conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

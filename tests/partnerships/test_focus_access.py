@@ -7,7 +7,7 @@ from django.urls import reverse
 from partnerships.access import commentable_focus_areas, editable_focus_areas, visible_focus_areas
 from partnerships.factories import FocusAreaFactory
 
-from .focus_fixtures import share_areas
+from tests.partnerships.focus_fixtures import share_areas
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from partnerships import services_focus as svc
 from partnerships.factories import FocusAreaFactory, MembershipFactory, UserFactory
 from partnerships.models import AuditEvent, Comment, FocusArea, FocusAreaChoice, Membership, Notification
 
-from .focus_fixtures import share_areas
+from tests.partnerships.focus_fixtures import share_areas
 
 S = FocusArea.Status
 

@@ -7,7 +7,7 @@ from coursework.stage_checks import submit_check
 from partnerships.factories import FocusAreaEvidenceFactory, FocusAreaFactory
 from partnerships.models import FocusArea
 
-from .focus_fixtures import registered_evidence, share_areas
+from tests.partnerships.focus_fixtures import registered_evidence, share_areas
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from partnerships import services_focus as svc
 from partnerships.models import AgendaItem, Notification, ReviewMeeting
 
-from .focus_fixtures import share_areas
+from tests.partnerships.focus_fixtures import share_areas
 
 
 @pytest.fixture

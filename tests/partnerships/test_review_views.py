@@ -8,7 +8,7 @@ from partnerships.factories import CommentFactory, FocusAreaEvidenceFactory, Foc
 from partnerships.focus_diff import word_diff
 from partnerships.models import Comment, FocusArea, FocusAreaChoice
 
-from .focus_fixtures import share_areas
+from tests.partnerships.focus_fixtures import share_areas
 
 
 @pytest.fixture

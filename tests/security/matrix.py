@@ -17,7 +17,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from .world import ROLES
+from tests.security.world import ROLES
 
 LOGIN = "login"  # 302 to the sign-in page
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from .world import MIRROR
+from tests.security.world import MIRROR
 
 
 def session_cookies(users):

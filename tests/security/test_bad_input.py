@@ -12,7 +12,7 @@ from partnerships.forms import EmailAuthenticationForm, InvitationForm, NewAccou
 from partnerships.member_forms import MemberRoleForm
 from partnerships.models import AuditEvent, Invitation, Membership, Partnership, User
 
-from .fuzz import fuzz_form, post_hostile
+from tests.security.fuzz import fuzz_form, post_hostile
 
 MODELS = [User, Partnership, Membership, Invitation, CohortInvitation, Enrollment, AuditEvent]
 
@@ -122,7 +122,7 @@ POST_CASE_COUNT = 20
 
 @pytest.mark.parametrize("index", range(POST_CASE_COUNT))
 def test_every_post_view_survives_hostile_bodies(world, index):
-    from .probe import client_with, session_cookies
+    from tests.security.probe import client_with, session_cookies
 
     name, kwargs, role, fields, valid = post_cases(world)[index]
     cookies = session_cookies({role: world.users[role]})
@@ -134,8 +134,8 @@ def test_every_post_view_survives_hostile_bodies(world, index):
 def test_every_post_route_in_the_matrix_survives_hostile_bodies(world):
     """Generic hostile bodies against every route the matrix says accepts a POST from someone,
     posted as the first role allowed in (so the view itself, not the access check, answers)."""
-    from .matrix import LOGIN, ROUTES
-    from .probe import client_with, session_cookies
+    from tests.security.matrix import LOGIN, ROUTES
+    from tests.security.probe import client_with, session_cookies
 
     cookies = session_cookies(world.users)
     checked, routes = 0, 0

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 
 from partnerships.models import AuditEvent
 
-from .fuzz import fuzz_form, post_hostile
+from tests.security.fuzz import fuzz_form, post_hostile
 
 
 class CrashingForm(forms.Form):

@@ -12,9 +12,9 @@ from django.db import InterfaceError, OperationalError
 from django.test import Client
 from django.urls import reverse
 
-from .matrix import ROUTES
-from .probe import client_with, session_cookies
-from .routes import named_routes
+from tests.security.matrix import ROUTES
+from tests.security.probe import client_with, session_cookies
+from tests.security.routes import named_routes
 
 ROOT = Path(__file__).resolve().parents[2]
 

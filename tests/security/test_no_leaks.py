@@ -14,7 +14,7 @@ from partnerships.models import Comment, FocusArea, User
 from partnerships.notifications import send_digests
 from partnerships.services_focus import choice_confirm, choice_propose, comment_add, focus_areas_share
 
-from .probe import leaked
+from tests.security.probe import leaked
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ from collections import defaultdict
 
 import pytest
 
-from .matrix import ROUTES
-from .probe import client_with, leaked, request, session_cookies
-from .routes import named_routes
+from tests.security.matrix import ROUTES
+from tests.security.probe import client_with, leaked, request, session_cookies
+from tests.security.routes import named_routes
 
 
 def test_every_route_has_an_entry():
@@ -51,7 +51,7 @@ def test_every_role_gets_the_stated_answer_on_every_route(world):
 
 
 def entry_cases(name, entry, world):
-    from .probe import cases
+    from tests.security.probe import cases
 
     return cases(name, entry, world)
 
