@@ -5,9 +5,9 @@ The second partnership and cohort exist so tests can probe that nobody reaches a
 
 import pytest
 
-from coursework.factories import CohortFactory, EnrollmentFactory
-from partnerships.factories import MembershipFactory, UserFactory
 from partnerships.models import Membership
+from tests.coursework.factories import CohortFactory, EnrollmentFactory
+from tests.partnerships.factories import MembershipFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)

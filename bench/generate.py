@@ -56,7 +56,7 @@ def generate(*, teachers, big_cohort, cohort_size=40, seed=7, stdout=sys.stdout)
 
     from bench import fillers
     from coursework.models import Cohort, CohortStage, Course, Enrollment, StageProgress
-    from coursework.stages import STAGES
+    from coursework.stages.registry import STAGES
     from partnerships.models import Membership, Partnership, User
 
     rng = random.Random(seed)

@@ -42,7 +42,7 @@ def build():
     from django.db.models import Count
 
     from coursework.models import Cohort, Enrollment, StageProgress
-    from coursework.stages import STAGES
+    from coursework.stages.registry import STAGES
     from partnerships.models import Membership, User
 
     big = Cohort.objects.annotate(n=Count("enrollments")).order_by("-n", "pk").first()

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from coursework.courses.services import cohort_stages_ensure
 from coursework.models import (
     ChosenPractice,
     Cohort,
@@ -26,8 +27,7 @@ from coursework.models import (
     StageProgress,
     StrategicGoal,
 )
-from coursework.reflections import cohort_prompts_seed
-from coursework.services import cohort_stages_ensure
+from coursework.reflections.services import cohort_prompts_seed
 
 
 @admin.register(Course)

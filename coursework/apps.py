@@ -10,20 +10,14 @@ class CourseworkConfig(AppConfig):
         # submit checks, evidence providers and shareable work.
         from django.db.models import Exists, OuterRef
 
-        from partnerships.home import register_section
-
-        from coursework import (
-            first_meeting_work,
-            focus_work,
-            plan_work,
-            reflections_stages,
-            research_work,
-            selfassessment_work,
-        )
         from coursework.collaboratives import shareables  # noqa: F401
         from coursework.collaboratives.home import collaboratives_section
-        from coursework.home import instructor_section, teacher_section
+        from coursework.dashboard.home import instructor_section, teacher_section
         from coursework.models import Cohort, Enrollment
+        from coursework.stages.registry import load_stage_modules
+        from partnerships.home.sections import register_section
+
+        load_stage_modules()
 
         def is_teacher():
             return Exists(Enrollment.objects.filter(teacher=OuterRef("pk")))

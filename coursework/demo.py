@@ -5,13 +5,12 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
-from partnerships.models import FocusArea, Membership, Outcome, Step, TouchPoint, User
-from partnerships.services_plan import action_plan_create, item_create
-
+from coursework.courses.services import cohort_stages_ensure, enrollment_create
 from coursework.models import Cohort, CohortStage, Course, CourseEvaluation, Enrollment, Feedback, StageProgress
-from coursework.reflections import cohort_prompts_seed, prompts_with_answers, reflection_save
-from coursework.services import cohort_stages_ensure, enrollment_create
-from coursework.stages import STAGES
+from coursework.reflections.services import cohort_prompts_seed, prompts_with_answers, reflection_save
+from coursework.stages.registry import STAGES
+from partnerships.models import FocusArea, Membership, Outcome, Step, TouchPoint, User
+from partnerships.plan.services import action_plan_create, item_create
 
 DEMO_PASSWORD = "partnership-demo"
 
@@ -386,11 +385,11 @@ DEMO_GOALS = (
 def seed_inputs(enrollment):
     """A completed self-assessment and some research for the demo teacher (idempotent)."""
     from coursework.models import ResearchSource, StrategicGoal
-    from coursework.selfassessment_services import choices_save, rating_save, self_assessment_for
+    from coursework.selfassessment.services import choices_save, rating_save, self_assessment_for
 
     assessment = self_assessment_for(enrollment)
     if assessment is None or not assessment.ratings.exists():
-        from coursework.frameworks import framework_for_cohort
+        from coursework.selfassessment.frameworks import framework_for_cohort
 
         framework = framework_for_cohort(enrollment.cohort)
         levels = {level.value: level for level in framework.levels.all()}

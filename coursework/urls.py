@@ -1,21 +1,18 @@
 from django.urls import path
 
-from coursework.views import (
-    cohort_manage,
-    cohorts,
-    dashboard,
-    evaluation,
-    first_meeting,
-    focus_areas,
-    inputs_autosave,
-    invitations,
-    progress,
-    reflections,
-    research,
-    review,
-    selfassessment,
-    stages,
-)
+from coursework.autosave import views as inputs_autosave
+from coursework.courses import views as cohort_manage
+from coursework.courses import views as cohorts
+from coursework.courses import views as invitations
+from coursework.dashboard import views as dashboard
+from coursework.evaluation import views as evaluation
+from coursework.feedback import views as review
+from coursework.reflections import views as reflections
+from coursework.research import views as research
+from coursework.selfassessment import views as selfassessment
+from coursework.stages import first_meeting, focus_areas
+from coursework.stages import views as progress
+from coursework.stages import views as stages
 
 app_name = "coursework"
 
@@ -171,7 +168,7 @@ urlpatterns = [
     ),
 ]
 
-from coursework.views import collaboratives  # noqa: E402
+from coursework.collaboratives import views as collaboratives  # noqa: E402
 
 urlpatterns += [
     path("collaboratives/", collaboratives.collaborative_list, name="collaborative_list"),

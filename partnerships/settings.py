@@ -184,7 +184,7 @@ SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
 SESSION_SAVE_EVERY_REQUEST = False
 # Database sessions that know their person, so signing out or changing the password can
 # end that person's other sessions (partnerships/sessions.py).
-SESSION_ENGINE = "partnerships.sessions"
+SESSION_ENGINE = "partnerships.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -272,7 +272,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # The sign-in form posts the email as `username` (axes would look for `email`, the
 # USERNAME_FIELD, find nothing and lock by address alone); compare it case-blind.
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_USERNAME_CALLABLE = "partnerships.lockout.lockout_username"
+AXES_USERNAME_CALLABLE = "partnerships.accounts.lockout.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)

@@ -2,12 +2,19 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from partnerships.forms import EmailAuthenticationForm
-from partnerships.views import account, audit, home, invitations, meetings, members, partnership, review
-from partnerships.views import export as export_views
-from partnerships.views import items as item_views
-from partnerships.views import lasting as lasting_views
-from partnerships.views import plan as plan_views
+from partnerships.accounts import views as account
+from partnerships.audit import views as audit
+from partnerships.export import views as export_views
+from partnerships.focus import views as review
+from partnerships.home import views as home
+from partnerships.meetings import views as meetings
+from partnerships.members import views as invitations
+from partnerships.members import views as members
+from partnerships.members import views as partnership
+from partnerships.members.forms import EmailAuthenticationForm
+from partnerships.plan import items as item_views
+from partnerships.plan import views as plan_views
+from partnerships.sustain import views as lasting_views
 
 partnership_patterns = (
     [
@@ -106,5 +113,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler404 = "partnerships.views.errors.not_found"
-handler500 = "partnerships.views.errors.server_error"
+handler404 = "partnerships.common.errors_views.not_found"
+handler500 = "partnerships.common.errors_views.server_error"

@@ -17,7 +17,7 @@ person's previous one; the session's once-a-minute refresh (SessionLifetimeMiddl
 here too.
 """
 
-from coursework.stages import STAGE_SLUGS
+from coursework.stages.registry import STAGE_SLUGS
 
 # Routes whose pages differ by a URL argument: (argument, values). Each value is a page.
 VARIANTS = {

@@ -13,7 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from coursework.factories import (
+from coursework.models import Practice, Rating, SelfAssessment, StageProgress
+from coursework.stages.registry import STAGE_SLUGS
+from partnerships.models import Agreement, AgreementConfirmation, Comment, FocusArea, FocusAreaChoice, Membership
+from tests.coursework.factories import (
     CohortFactory,
     CohortInvitationFactory,
     CollaborativeFactory,
@@ -33,9 +36,7 @@ from coursework.factories import (
     SelfAssessmentFactory,
     StrategicGoalFactory,
 )
-from coursework.models import Practice, Rating, SelfAssessment, StageProgress
-from coursework.stages import STAGE_SLUGS
-from partnerships.factories import (
+from tests.partnerships.factories import (
     AgendaItemFactory,
     AuditEventFactory,
     CommentFactory,
@@ -57,8 +58,6 @@ from partnerships.factories import (
     StepFactory,
     TouchPointFactory,
 )
-from partnerships.models import Agreement, AgreementConfirmation, Comment, FocusArea, FocusAreaChoice, Membership
-
 from tests.query_budgets import BUDGETS, EVERY_OTHER_ROLE, VARIANTS
 from tests.security.matrix import ROUTES
 from tests.security.probe import client_with, session_cookies

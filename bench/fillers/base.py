@@ -51,14 +51,14 @@ class Context:
     made: dict = field(default_factory=dict)  # what earlier fillers created, for later ones
 
     def reached_stage(self, enrollment, slug):
-        from coursework.stages import STAGE_SLUGS
+        from coursework.stages.registry import STAGE_SLUGS
 
         return self.reached[enrollment.pk] >= STAGE_SLUGS.index(slug)
 
     def progress(self, enrollment, slug):
         """ "done" for a stage behind the teacher, "partial" for the one they are working
         on (unless not started yet), None for a stage ahead of them."""
-        from coursework.stages import STAGE_SLUGS
+        from coursework.stages.registry import STAGE_SLUGS
 
         index, reached = STAGE_SLUGS.index(slug), self.reached[enrollment.pk]
         if index < reached:
@@ -70,7 +70,7 @@ class Context:
     def stage_time(self, enrollment, slug, hours=0):
         """When the teacher worked on a stage: about four days per stage, counting back
         from now, so histories and meeting dates fall in a believable order."""
-        from coursework.stages import STAGE_SLUGS
+        from coursework.stages.registry import STAGE_SLUGS
 
         back = (self.reached[enrollment.pk] - STAGE_SLUGS.index(slug)) * 4
         return self.now - timedelta(days=max(back, 0), hours=hours)

@@ -69,7 +69,7 @@ def collaboratives(ctx):
 
 def _snapshot(ctx, row):
     """A read-only copy of stage work, as a post that shares one stores it."""
-    from coursework.stages import STAGES
+    from coursework.stages.registry import STAGES
 
     if "areas" not in ctx.made:
         ctx.made["areas"] = {}

@@ -52,7 +52,7 @@ def feedback(ctx):
     """Feedback on finished stages: a decision when the stage was marked complete or sent
     back for revision, and now and then a plain comment."""
     from coursework.models import Feedback
-    from coursework.stages import STAGES
+    from coursework.stages.registry import STAGES
 
     rng = ctx.rng
     made = []

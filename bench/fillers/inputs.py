@@ -11,7 +11,7 @@ from bench.fillers.themes import THEMES
 def prompts(ctx):
     """Each cohort's copy of the default prompts (cohort_prompts_seed, in bulk)."""
     from coursework.models import Prompt
-    from coursework.reflections_defaults import DEFAULT_PROMPTS
+    from coursework.reflections.defaults import DEFAULT_PROMPTS
 
     made = bulk(
         Prompt,
@@ -95,8 +95,8 @@ def mindsets(ctx):
 
 @filler("self-assessments")
 def self_assessments(ctx):
-    from coursework.frameworks import default_framework
     from coursework.models import ChosenPractice, Practice, Rating, SelfAssessment
+    from coursework.selfassessment.frameworks import default_framework
 
     rng = ctx.rng
     framework = default_framework()

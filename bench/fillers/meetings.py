@@ -34,8 +34,8 @@ def _start(rng, when):
 
 @filler("first meetings")
 def first_meetings(ctx):
+    from partnerships.meetings.services import STARTER_QUESTIONS
     from partnerships.models import InterviewQuestion, Meeting, Opportunity
-    from partnerships.services_meetings import STARTER_QUESTIONS
 
     rng = ctx.rng
     rows = [(row, ctx.progress(row.enrollment, "first-meeting")) for row in ctx.rows()]

@@ -29,8 +29,8 @@ from datetime import UTC
 from django.db.models import Q
 from django.utils import timezone
 
+from coursework.collaboratives.models import RESTORE_WINDOW
 from coursework.models import Post, Reply
-from coursework.models.collaboratives import RESTORE_WINDOW
 
 
 def _iso(value):

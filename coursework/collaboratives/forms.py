@@ -1,9 +1,8 @@
 from django import forms
 from django.core.validators import URLValidator
 
-from partnerships.models import User
-
 from coursework.models import Reply
+from partnerships.models import User
 
 DEFAULT_NORMS = """- Challenge ideas, not people: assume good intent.
 - Ask before you advise; a good question is worth more than an answer.

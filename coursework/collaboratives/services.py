@@ -4,9 +4,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships.audit import audit_record
-from partnerships.notifications import notify
-
+from coursework.collaboratives.models import RESTORE_WINDOW, edit_window
+from coursework.collaboratives.sharing import find_shareable
 from coursework.models import (
     Collaborative,
     CollaborativeInvitation,
@@ -16,8 +15,8 @@ from coursework.models import (
     Reply,
     Report,
 )
-from coursework.models.collaboratives import RESTORE_WINDOW, edit_window
-from coursework.sharing import find_shareable
+from partnerships.audit.services import audit_record
+from partnerships.notifications.services import notify
 
 
 class CollaborativeError(Exception):

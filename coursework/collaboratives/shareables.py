@@ -4,11 +4,10 @@ Imported from CourseworkConfig.ready(). Other stages add their own providers in 
 own modules (see the coursework.sharing docstring).
 """
 
-from partnerships.models import FocusArea
-
+from coursework.collaboratives.sharing import shareable
 from coursework.models import StageProgress
-from coursework.sharing import shareable
-from coursework.stages import STAGE_BY_SLUG
+from coursework.stages.registry import STAGE_BY_SLUG
+from partnerships.models import FocusArea
 
 
 @shareable("focus-area", label="Focus area draft")

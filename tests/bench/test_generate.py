@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from bench.generate import generate
 from coursework import models as cw
-from coursework.stages import STAGES
+from coursework.stages.registry import STAGES
 from partnerships import models as pm
 
 # Every kind of stage work the fillers promise.

@@ -12,10 +12,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from partnerships.factories import PASSWORD, SelectedFocusAreaFactory
 from partnerships.models import ActionPlan, FocusArea, Outcome, Partnership
-
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.partnerships.factories import PASSWORD, SelectedFocusAreaFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

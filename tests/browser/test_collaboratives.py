@@ -5,11 +5,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from coursework.factories import CohortFactory, CollaborativeFactory, CollaborativeMembershipFactory, EnrollmentFactory
-from partnerships.factories import PASSWORD, UserFactory
 from partnerships.models import FocusArea
-
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.coursework.factories import (
+    CohortFactory,
+    CollaborativeFactory,
+    CollaborativeMembershipFactory,
+    EnrollmentFactory,
+)
+from tests.partnerships.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

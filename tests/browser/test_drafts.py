@@ -3,10 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from partnerships.factories import PASSWORD
 from partnerships.models import FocusArea
-
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.partnerships.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,11 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from coursework.factories import CohortFactory, EnrollmentFactory
-from partnerships.factories import PASSWORD, MembershipFactory, UserFactory
 from partnerships.models import Comment, FocusArea, FocusAreaChoice, Membership
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.partnerships.focus_fixtures import registered_evidence
+from tests.coursework.factories import CohortFactory, EnrollmentFactory
+from tests.partnerships.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.partnerships.focus.fixtures import registered_evidence
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,10 +8,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from coursework.models import CohortInvitation
-from partnerships.factories import PASSWORD
 from partnerships.models import Membership, User
-
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.partnerships.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -138,7 +137,7 @@ def test_instructor_uploads_a_roster(page, cohort, tmp_path):
 
 def test_account_pages_are_accessible(page, new_page, teacher, partnership):
     """Password reset, profile, password change, the lockout page and the unusable-link page."""
-    from partnerships.factories import InvitationFactory
+    from tests.partnerships.factories import InvitationFactory
 
     page.goto("/account/password/reset/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Reset your password")

@@ -9,14 +9,13 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from coursework.factories import EnrollmentFactory
-from coursework.frameworks import default_framework
 from coursework.models import ChosenPractice, Practice, Rating, ResearchSource, StrategicGoal
-from partnerships.factories import PASSWORD, MembershipFactory, UserFactory
+from coursework.selfassessment.frameworks import default_framework
+from partnerships.meetings.services import STARTER_QUESTIONS
 from partnerships.models import Meeting, Membership, Opportunity
-from partnerships.services_meetings import STARTER_QUESTIONS
-
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.coursework.factories import EnrollmentFactory
+from tests.partnerships.factories import PASSWORD, MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

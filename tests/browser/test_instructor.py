@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from coursework.factories import CohortFactory, EnrollmentFactory
 from coursework.models import CohortStage, StageProgress
-from partnerships.factories import PASSWORD, UserFactory
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.coursework.factories import CohortFactory, EnrollmentFactory
+from tests.partnerships.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,9 +8,8 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from coursework.models import Enrollment
-from coursework.stages import STAGES
+from coursework.stages.registry import STAGES
 from partnerships.models import User
-
 from tests.browser.conftest import assert_accessible, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

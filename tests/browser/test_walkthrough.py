@@ -5,12 +5,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from coursework.factories import EnrollmentFactory
 from coursework.models import Prompt, Reflection, StageProgress
-from coursework.reflections import reflection_save
-from partnerships.factories import PASSWORD
-
+from coursework.reflections.services import reflection_save
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.coursework.factories import EnrollmentFactory
+from tests.partnerships.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from coursework.demo import seed
-from partnerships.factories import UserFactory
+from tests.partnerships.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from coursework.factories import CohortInvitationFactory, EnrollmentFactory
-from partnerships.factories import InvitationFactory, MembershipFactory
 from partnerships.models import Membership
+from tests.coursework.factories import CohortInvitationFactory, EnrollmentFactory
+from tests.partnerships.factories import InvitationFactory, MembershipFactory
 
 PARTNERSHIP_BUDGET = 18  # measured: 17 for the lead teacher (members, invitations, plan, agreement, touch points)
 COHORT_BUDGET = 10  # measured: 9 (roster with progress + invitations), at both sizes

@@ -5,13 +5,18 @@ from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, Set
 from django.test import override_settings
 from django.urls import reverse
 
-from coursework.forms import CohortInvitationForm, RosterUploadForm
+from coursework.courses.forms import CohortInvitationForm, RosterUploadForm
 from coursework.models import CohortInvitation, Enrollment
-from partnerships.audit_filters import AuditFilterForm
-from partnerships.forms import EmailAuthenticationForm, InvitationForm, NewAccountForm, PartnershipForm, ProfileForm
-from partnerships.member_forms import MemberRoleForm
+from partnerships.audit.selectors import AuditFilterForm
+from partnerships.members.forms import (
+    EmailAuthenticationForm,
+    InvitationForm,
+    MemberRoleForm,
+    NewAccountForm,
+    PartnershipForm,
+    ProfileForm,
+)
 from partnerships.models import AuditEvent, Invitation, Membership, Partnership, User
-
 from tests.security.fuzz import fuzz_form, post_hostile
 
 MODELS = [User, Partnership, Membership, Invitation, CohortInvitation, Enrollment, AuditEvent]

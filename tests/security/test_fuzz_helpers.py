@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from partnerships.models import AuditEvent
-
 from tests.security.fuzz import fuzz_form, post_hostile
 
 
@@ -38,7 +37,7 @@ def test_fuzz_form_finds_unescaped_output():
 
 
 def test_post_hostile_finds_a_500_and_a_partial_write(client_for, teacher, monkeypatch):
-    import partnerships.views.account as account_views
+    import partnerships.accounts.views as account_views
 
     class Exploding(account_views.ProfileForm):
         def is_valid(self):

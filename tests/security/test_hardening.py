@@ -155,7 +155,7 @@ def test_csrf_is_enforced_on_put_patch_delete(client_for, teacher):
 # --- The friendly 503 ---------------------------------------------------------------------------
 @pytest.mark.parametrize("error", [OperationalError("connection refused"), InterfaceError("connection already closed")])
 def test_database_outage_answers_a_friendly_503(client_for, teacher, monkeypatch, error):
-    import partnerships.views.account as account_views
+    import partnerships.accounts.views as account_views
 
     def broken(*args, **kwargs):
         raise error
@@ -171,7 +171,7 @@ def test_database_outage_answers_a_friendly_503(client_for, teacher, monkeypatch
 
 
 def test_other_errors_are_not_disguised_as_503(client_for, teacher, monkeypatch):
-    import partnerships.views.account as account_views
+    import partnerships.accounts.views as account_views
 
     def broken(*args, **kwargs):
         raise ValueError("boom")
@@ -184,7 +184,7 @@ def test_other_errors_are_not_disguised_as_503(client_for, teacher, monkeypatch)
 
 def test_database_outage_inside_middleware_also_answers_503(client_for, teacher, monkeypatch):
     """Loading the session fails before any view runs: still the friendly page, not a 500."""
-    from partnerships.sessions import SessionStore
+    from partnerships.accounts.sessions import SessionStore
 
     client = Client(raise_request_exception=False)
     client.cookies = client_for(teacher).cookies

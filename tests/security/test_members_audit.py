@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships.factories import UserFactory
+from partnerships.members.services import MembershipError, membership_remove, membership_role_change
 from partnerships.models import AuditEvent, Membership, Notification
-from partnerships.services import MembershipError, membership_remove, membership_role_change
+from tests.partnerships.factories import UserFactory
 
 
 def admin_membership(partnership, administrator):

@@ -6,14 +6,13 @@ import pytest
 from django.urls import reverse
 
 from coursework.collaboratives.services import post_create
+from coursework.feedback.services import feedback_add, reminders_send
 from coursework.models import Collaborative
-from coursework.review import feedback_add, reminders_send
-from coursework.stages import STAGES
-from partnerships.factories import FocusAreaFactory
+from coursework.stages.registry import STAGES
+from partnerships.focus.services import choice_confirm, choice_propose, comment_add, focus_areas_share
 from partnerships.models import Comment, FocusArea, User
-from partnerships.notifications import send_digests
-from partnerships.services_focus import choice_confirm, choice_propose, comment_add, focus_areas_share
-
+from partnerships.notifications.services import send_digests
+from tests.partnerships.factories import FocusAreaFactory
 from tests.security.probe import leaked
 
 pytestmark = pytest.mark.django_db

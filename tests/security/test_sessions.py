@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships.factories import PASSWORD
+from partnerships.members.services import account_deactivate
 from partnerships.middleware import SESSION_STARTED_KEY
 from partnerships.models import AuditEvent, UserSession
-from partnerships.services import account_deactivate
+from tests.partnerships.factories import PASSWORD
 
 
 def session_of(client):
@@ -39,7 +39,7 @@ def test_documented_values():
     assert settings.SESSION_ABSOLUTE_SECONDS == 7 * 24 * 3600
     assert settings.SESSION_COOKIE_AGE == settings.SESSION_IDLE_SECONDS
     assert settings.SESSION_COOKIE_HTTPONLY
-    assert settings.SESSION_ENGINE == "partnerships.sessions"
+    assert settings.SESSION_ENGINE == "partnerships.accounts.sessions"
 
 
 def test_session_row_records_its_person(client_for, teacher):
@@ -196,8 +196,8 @@ def test_unknown_email_failures_do_not_crash(client):
 
 def test_autosave_after_idle_expiry_keeps_the_text_and_saves_after_sign_in(client_for, enrollment):
     """Typed work survives the idle timeout: the autosave says so, and saves once signed in."""
-    from coursework.factories import PromptFactory
     from coursework.models import Reflection
+    from tests.coursework.factories import PromptFactory
 
     prompt = PromptFactory(cohort=enrollment.cohort)
     url = reverse("coursework:reflection_autosave", args=[enrollment.pk, prompt.pk])

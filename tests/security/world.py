@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from coursework.factories import CohortInvitationFactory, EnrollmentFactory
-from partnerships.factories import InvitationFactory, MembershipFactory, UserFactory
 from partnerships.models import AuditEvent, Membership
+from tests.coursework.factories import CohortInvitationFactory, EnrollmentFactory
+from tests.partnerships.factories import InvitationFactory, MembershipFactory, UserFactory
 
 ROLES = (
     "anonymous",
@@ -67,7 +67,8 @@ class World:
 def _collaboration(side, peer, instructor):
     """A collaborative of the cohort with the teacher and a peer, a post, a reply, a report,
     a reflection with history, and a pending invitation for the teacher to a second group."""
-    from coursework.factories import (
+    from coursework.models import CollaborativeInvitation, Report
+    from tests.coursework.factories import (
         CollaborativeFactory,
         CollaborativeMembershipFactory,
         PostFactory,
@@ -75,7 +76,6 @@ def _collaboration(side, peer, instructor):
         ReflectionFactory,
         ReplyFactory,
     )
-    from coursework.models import CollaborativeInvitation, Report
 
     group = CollaborativeFactory(cohort=side.cohort, created_by=instructor)
     CollaborativeMembershipFactory(collaborative=group, user=side.teacher)
@@ -106,9 +106,10 @@ def _journey(side, administrator):
     """Stage work, focus areas with their review, a plan and the lasting partnership."""
     from datetime import timedelta
 
-    from coursework.factories import ResearchSourceFactory, StrategicGoalFactory
     from coursework.models import Practice
-    from partnerships.factories import (
+    from partnerships.models import AgendaItem, Agreement, Comment, FocusArea, FocusAreaChoice, ReviewMeeting
+    from tests.coursework.factories import ResearchSourceFactory, StrategicGoalFactory
+    from tests.partnerships.factories import (
         ActionPlanFactory,
         CommentFactory,
         FocusAreaEvidenceFactory,
@@ -122,7 +123,6 @@ def _journey(side, administrator):
         StepFactory,
         TouchPointFactory,
     )
-    from partnerships.models import AgendaItem, Agreement, Comment, FocusArea, FocusAreaChoice, ReviewMeeting
 
     partnership = side.partnership
     shared = FocusAreaFactory(partnership=partnership, status=FocusArea.Status.SHARED)
@@ -168,16 +168,16 @@ PRIVATE_TO_TEACHER = ("owner",)
 
 def _secrets(side, label):
     """Plant canary strings in the side's private work; returns {canary: entitled roles}."""
-    from coursework.factories import (
+    from coursework.models import Practice, SelfAssessment
+    from partnerships.models import FocusArea
+    from tests.coursework.factories import (
         FeedbackFactory,
         RatingFactory,
         ReflectionFactory,
         ResearchSourceFactory,
         SelfAssessmentFactory,
     )
-    from coursework.models import Practice, SelfAssessment
-    from partnerships.factories import FocusAreaFactory
-    from partnerships.models import FocusArea
+    from tests.partnerships.factories import FocusAreaFactory
 
     enrollment = side.enrollment
     canaries = {

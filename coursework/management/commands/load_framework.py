@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from coursework.frameworks import FrameworkError, framework_load, read_framework_file
+from coursework.selfassessment.frameworks import FrameworkError, framework_load, read_framework_file
 
 
 class Command(BaseCommand):
     help = (
-        "Load a self-reflection framework from a JSON file (format: coursework/fixtures/default_framework.json). "
+        "Load a self-reflection framework from a JSON file (format: coursework/selfassessment/data/default_framework.json). "
         "Nothing is saved unless the whole file is valid."
     )
 

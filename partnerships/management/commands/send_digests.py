@@ -5,7 +5,7 @@
 
 from django.core.management.base import BaseCommand
 
-from partnerships.notifications import send_digests
+from partnerships.notifications.services import send_digests
 
 
 class Command(BaseCommand):

@@ -1,0 +1,233 @@
+"""Course writes that touch several models, each in one transaction.
+
+Instructors create and edit cohorts: details, instructors and per-stage due dates.
+"""
+
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from coursework.courses.roster import parse_roster
+from coursework.models import Cohort, CohortInvitation, CohortStage, Enrollment, StageProgress
+from coursework.reflections.services import cohort_prompts_seed
+from coursework.stages.registry import STAGES
+from partnerships.audit.services import audit_record
+from partnerships.members.invitations import issue_token, send_invitation_email
+from partnerships.members.services import InvitationError, partnership_create, user_for_invitation
+from partnerships.models import Membership, Partnership, User
+from partnerships.notifications.services import absolute_url, notify
+
+
+@transaction.atomic
+def cohort_stages_ensure(*, cohort):
+    """Give the cohort a settings row for every stage (due dates start empty)."""
+    existing = set(cohort.stage_settings.values_list("stage", flat=True))
+    CohortStage.objects.bulk_create(
+        [CohortStage(cohort=cohort, stage=s.slug) for s in STAGES if s.slug not in existing]
+    )
+
+
+@transaction.atomic
+def enrollment_create(*, cohort, teacher):
+    """Enrol a teacher: progress rows for every stage and a partnership to build."""
+    enrollment, created = Enrollment.objects.get_or_create(cohort=cohort, teacher=teacher)
+    if created:
+        StageProgress.objects.bulk_create([StageProgress(enrollment=enrollment, stage=s.slug) for s in STAGES])
+        partnership = Partnership.objects.filter(
+            memberships__user=teacher, memberships__role=Membership.Role.LEAD_TEACHER
+        ).first()
+        if partnership is None:
+            partnership = partnership_create(
+                teacher=teacher,
+                title=f"{teacher.get_full_name() or teacher.email}’s partnership",
+            )
+        enrollment.partnership = partnership
+        enrollment.save(update_fields=["partnership"])
+    return enrollment
+
+
+def _send_cohort_invitation(invitation, token):
+    send_invitation_email(
+        invitation=invitation,
+        token=token,
+        url_name="coursework:invitation_accept",
+        subject=f"You are invited to {invitation.cohort}",
+        template="coursework/email/cohort_invitation.txt",
+        context={"cohort": invitation.cohort, "inviter": invitation.invited_by},
+    )
+
+
+def _new_cohort_invitation(*, cohort, email, first_name, last_name, invited_by):
+    cohort.invitations.pending().filter(email__iexact=email).update(revoked_at=timezone.now())
+    invitation = CohortInvitation(
+        cohort=cohort, email=email, first_name=first_name, last_name=last_name, invited_by=invited_by
+    )
+    token = issue_token(invitation)
+    invitation.save()
+    # Emails go out only once every row is safely stored.
+    transaction.on_commit(lambda: _send_cohort_invitation(invitation, token))
+    audit_record(actor=invited_by, action="invitation.sent", target=invitation, summary=str(invitation))
+    return invitation
+
+
+@transaction.atomic
+def cohort_invitation_create(*, cohort, email, first_name="", last_name="", invited_by):
+    email = email.strip().lower()
+    if cohort.enrollments.filter(teacher__email__iexact=email).exists():
+        raise InvitationError(f"{email} is already enrolled in this cohort.")
+    return _new_cohort_invitation(
+        cohort=cohort, email=email, first_name=first_name, last_name=last_name, invited_by=invited_by
+    )
+
+
+@transaction.atomic
+def roster_import(*, cohort, data, invited_by):
+    """Invite every row of a roster CSV, or nobody: raises RosterError with line numbers.
+
+    Returns (invitations, already_enrolled_emails).
+    """
+    rows = parse_roster(data)
+    enrolled = {e.lower() for e in cohort.enrollments.values_list("teacher__email", flat=True)}
+    invitations, skipped = [], []
+    for row in rows:
+        if row.email in enrolled:
+            skipped.append(row.email)
+            continue
+        invitations.append(
+            _new_cohort_invitation(
+                cohort=cohort,
+                email=row.email,
+                first_name=row.first_name,
+                last_name=row.last_name,
+                invited_by=invited_by,
+            )
+        )
+    audit_record(
+        actor=invited_by,
+        action="roster.imported",
+        target=cohort,
+        summary=f"{len(invitations)} invitations, {len(skipped)} already enrolled",
+    )
+    return invitations, skipped
+
+
+@transaction.atomic
+def cohort_invitation_resend(*, invitation, actor):
+    if invitation.accepted_at or invitation.revoked_at:
+        raise InvitationError("Only an invitation that is pending or expired can be sent again.")
+    token = issue_token(invitation)
+    invitation.save(update_fields=["token_hash", "expires_at"])
+    transaction.on_commit(lambda: _send_cohort_invitation(invitation, token))
+    audit_record(actor=actor, action="invitation.resent", target=invitation, summary=str(invitation))
+
+
+@transaction.atomic
+def cohort_invitation_revoke(*, invitation, actor):
+    if invitation.accepted_at:
+        raise InvitationError("This invitation was already accepted.")
+    if not invitation.revoked_at:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        audit_record(actor=actor, action="invitation.revoked", target=invitation, summary=str(invitation))
+
+
+@transaction.atomic
+def cohort_invitation_accept(*, invitation, user=None, **account):
+    invitation = CohortInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_pending:
+        raise InvitationError("This invitation can no longer be used.")
+    account.setdefault("first_name", invitation.first_name)
+    account.setdefault("last_name", invitation.last_name)
+    person = user_for_invitation(email=invitation.email, user=user, **account)
+    enrollment = enrollment_create(cohort=invitation.cohort, teacher=person)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = person
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    audit_record(actor=person, action="invitation.accepted", target=invitation, summary=str(invitation))
+    notify(
+        recipients=list(invitation.cohort.instructors.all()),
+        message=f"{person} joined {invitation.cohort}.",
+        url=invitation.cohort.get_absolute_url(),
+    )
+    return enrollment
+
+
+COHORT_FIELDS = ("course", "name", "term", "starts_on", "ends_on", "is_open", "anonymous_evaluations")
+
+
+def _invite_instructor(*, email, cohort, actor):
+    """A new account for an unknown instructor, and an email to set their password."""
+    person = User.objects.create_user(email=email, password=None, job_title="Instructor")
+    link = absolute_url(
+        reverse(
+            "password_reset_confirm",
+            args=[urlsafe_base64_encode(force_bytes(person.pk)), default_token_generator.make_token(person)],
+        )
+    )
+    body = render_to_string(
+        "coursework/email/instructor_invitation.txt", {"cohort": cohort, "inviter": actor, "link": link}
+    )
+    transaction.on_commit(lambda: send_mail(f"You are an instructor of {cohort}", body, None, [email]))
+    audit_record(actor=actor, action="account.created", target=person, summary=f"{email} as instructor")
+    return person
+
+
+def _set_instructors(*, cohort, emails, actor):
+    """Make the cohort's instructors exactly `emails` plus the actor; returns newly added."""
+    wanted = {e.strip().lower() for e in emails if e.strip()}
+    wanted.add(actor.email.lower())
+    match = Q()
+    for email in wanted:
+        match |= Q(email__iexact=email)
+    existing = {u.email.lower(): u for u in User.objects.filter(match)}
+    invited = [_invite_instructor(email=e, cohort=cohort, actor=actor) for e in sorted(wanted - existing.keys())]
+    people = [*existing.values(), *invited]
+    before = set(cohort.instructors.values_list("pk", flat=True))
+    cohort.instructors.set(people)
+    # People with a new account already get the invitation email; tell the others.
+    added = [p for p in existing.values() if p.pk not in before and p != actor]
+    if added:
+        transaction.on_commit(
+            lambda: notify(
+                recipients=added,
+                message=f"{actor} added you as an instructor of {cohort}.",
+                url=cohort.get_absolute_url(),
+            )
+        )
+    return added
+
+
+def _set_due_dates(*, cohort, due_dates):
+    cohort_stages_ensure(cohort=cohort)
+    for setting in cohort.stage_settings.all():
+        if setting.stage in due_dates and setting.due_on != due_dates[setting.stage]:
+            setting.due_on = due_dates[setting.stage]
+            setting.save(update_fields=["due_on"])
+
+
+@transaction.atomic
+def cohort_create(*, actor, instructor_emails, due_dates, **details):
+    cohort = Cohort.objects.create(**{k: details[k] for k in COHORT_FIELDS})
+    _set_instructors(cohort=cohort, emails=instructor_emails, actor=actor)
+    _set_due_dates(cohort=cohort, due_dates=due_dates)
+    # Every cohort starts with the course's default prompts; instructors edit them after.
+    cohort_prompts_seed(cohort=cohort)
+    audit_record(actor=actor, action="cohort.created", target=cohort, summary=str(cohort))
+    return cohort
+
+
+@transaction.atomic
+def cohort_update(*, cohort, actor, instructor_emails, due_dates, **details):
+    for key in COHORT_FIELDS:
+        setattr(cohort, key, details[key])
+    cohort.save()
+    _set_instructors(cohort=cohort, emails=instructor_emails, actor=actor)
+    _set_due_dates(cohort=cohort, due_dates=due_dates)
+    audit_record(actor=actor, action="cohort.updated", target=cohort, summary=str(cohort))
+    return cohort

@@ -1,0 +1,38 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LogoutView
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from partnerships.accounts.sessions import sessions_end
+from partnerships.members.forms import ProfileForm
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("profile")
+    return render(request, "partnerships/profile.html", {"form": form})
+
+
+@require_safe
+@login_required
+def ping(request):
+    """Answer "ok" to a signed-in person: autosave checks its session with it, and the
+    benchmark uses it as the floor (the full middleware stack, no page work)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+class SignOutView(LogoutView):
+    """Sign out here and everywhere else: the person's other sessions end too."""
+
+    def post(self, request, *args, **kwargs):
+        user = request.user if request.user.is_authenticated else None
+        response = super().post(request, *args, **kwargs)
+        if user is not None:
+            sessions_end(user=user)
+        return response

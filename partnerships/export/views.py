@@ -1,0 +1,37 @@
+"""Downloads: the whole partnership as JSON, the plan's steps as CSV. Each is audited."""
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views.decorators.http import require_safe
+
+from partnerships.access import visible_partnerships, visible_plans
+from partnerships.audit.services import audit_record
+from partnerships.export.selectors import partnership_export, steps_csv
+
+
+@login_required
+@require_safe
+def partnership_json(request, pk):
+    partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
+    body = json.dumps(partnership_export(partnership, viewer=request.user), indent=2, ensure_ascii=False)
+    audit_record(actor=request.user, action="export", target=partnership, summary=f"JSON of {partnership}")
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    name = slugify(partnership.title) or "partnership"
+    response["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    return response
+
+
+@login_required
+@require_safe
+def plan_steps_csv(request, pk):
+    partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
+    plan = get_object_or_404(visible_plans(request.user).alive(), partnership=partnership)
+    audit_record(actor=request.user, action="export", target=plan, summary=f"Steps CSV of {partnership}")
+    response = HttpResponse(steps_csv(plan), content_type="text/csv; charset=utf-8")
+    name = slugify(partnership.title) or "partnership"
+    response["Content-Disposition"] = f'attachment; filename="{name}-steps.csv"'
+    return response

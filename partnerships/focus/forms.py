@@ -1,0 +1,154 @@
+"""Forms for focus areas, their review, the choice and the second meeting."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.conf import settings
+
+from partnerships.meetings.time_zones import TimeZoneSelect, time_zone_choices
+from partnerships.models import AgendaItem, Comment, FocusArea
+
+SERVES_CHOICES = [
+    ("serves_students", "Students"),
+    ("serves_teachers", "Teachers"),
+    ("serves_community", "The school community"),
+]
+
+
+class FocusAreaForm(forms.ModelForm):
+    serves = forms.MultipleChoiceField(
+        label="Who it serves",
+        choices=SERVES_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose one or more.",
+        error_messages={"required": "Choose at least one group this focus area serves."},
+    )
+
+    class Meta:
+        model = FocusArea
+        fields = ["title", "need", "serves", "rationale"]
+        labels = {
+            "title": "Title",
+            "need": "The need it answers",
+            "rationale": "Why it matters here",
+        }
+        help_texts = {
+            "title": "A short name, e.g. “Reading for pleasure in grades 6–8”.",
+            "need": "Whose need, and what you saw that shows it.",
+            "rationale": "Why this matters in your school or district now.",
+        }
+        widgets = {"need": forms.Textarea(attrs={"rows": 4}), "rationale": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["serves"] = [f for f, _ in SERVES_CHOICES if getattr(self.instance, f)]
+
+    def content(self):
+        data = {f: self.cleaned_data[f] for f in ("title", "need", "rationale")}
+        data.update({f: f in self.cleaned_data["serves"] for f, _ in SERVES_CHOICES})
+        return data
+
+
+class FocusAreaEditForm(FocusAreaForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta(FocusAreaForm.Meta):
+        fields = FocusAreaForm.Meta.fields + ["version"]
+
+
+class ShareForm(forms.Form):
+    focus_areas = forms.ModelMultipleChoiceField(
+        label="Focus areas to share",
+        queryset=FocusArea.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select the focus areas to share."},
+    )
+
+    def __init__(self, *args, drafts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_areas"].queryset = drafts
+        if not self.is_bound:
+            self.initial["focus_areas"] = [fa.pk for fa in drafts]
+
+
+class EvidencePickForm(forms.Form):
+    ref = forms.ChoiceField(label="Evidence")
+
+    def __init__(self, *args, items, focus_area, kind_labels, **kwargs):
+        kwargs.setdefault("prefix", f"fa{focus_area.pk}")
+        super().__init__(*args, **kwargs)
+        cited = {e.ref for e in focus_area.evidence.all()}
+        groups = {}
+        for item in items:
+            if item.ref not in cited:
+                groups.setdefault(kind_labels.get(item.kind, item.kind), []).append(
+                    (item.ref, f"{item.text[:90]} — {item.source}")
+                )
+        self.fields["ref"].choices = [("", "Choose an input…")] + list(groups.items())
+        self.fields["ref"].label = f"Evidence for “{focus_area.title}”"
+
+
+class CommentForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="This is",
+        choices=[(Comment.Kind.COMMENT, "A comment"), (Comment.Kind.QUESTION, "A clarification question")],
+        widget=forms.RadioSelect,
+        initial=Comment.Kind.COMMENT,
+    )
+    body = forms.CharField(label="Your comment or question", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label="Your reply", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ChoiceForm(forms.Form):
+    rationale = forms.CharField(
+        label="Why this one",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="A sentence or two both of you will recognise later.",
+    )
+
+
+class ReviewMeetingForm(forms.Form):
+    date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}))
+    time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, widget=TimeZoneSelect)
+    duration_minutes = forms.IntegerField(label="Length in minutes", min_value=10, max_value=240, initial=45)
+    location = forms.CharField(label="Place", required=False, help_text="A room, or leave empty for a video call.")
+    video_link = forms.URLField(label="Video call link", required=False, assume_scheme="https")
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            if meeting:
+                local = meeting.local_start
+                self.initial.update(
+                    date=local.date(),
+                    time=local.time().replace(second=0, microsecond=0),
+                    time_zone=meeting.time_zone,
+                    duration_minutes=meeting.duration_minutes,
+                    location=meeting.location,
+                    video_link=meeting.video_link,
+                )
+            else:
+                self.initial["time_zone"] = settings.TIME_ZONE if "/" in settings.TIME_ZONE else "America/New_York"
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not (data.get("location") or data.get("video_link")):
+            self.add_error("location", "Give a place to meet or a video call link.")
+        return data
+
+    def starts_at(self):
+        data = self.cleaned_data
+        return datetime.combine(data["date"], data["time"]).replace(tzinfo=ZoneInfo(data["time_zone"]))
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["text"]
+        labels = {"text": "Agenda item"}

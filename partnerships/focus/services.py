@@ -1,0 +1,425 @@
+"""Focus areas: drafting, sharing, the administrator's review, the choice and the second meeting.
+
+Keyword-only functions, each one transaction. Errors a person can act on are raised as
+FocusError (its message is safe to show); an edit made from an out-of-date copy raises
+FocusAreaConflict carrying the version saved in the meantime.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from partnerships.audit.services import audit_record
+from partnerships.models import (
+    AgendaItem,
+    Comment,
+    FocusArea,
+    FocusAreaChoice,
+    FocusAreaEvidence,
+    Membership,
+    Partnership,
+    ReviewMeeting,
+)
+from partnerships.notifications.services import notify
+
+Status = FocusArea.Status
+Role = Membership.Role
+MIN_SHARED = 2
+MAX_SHARED = 3
+CONTENT_FIELDS = ("title", "need", "serves_students", "serves_teachers", "serves_community", "rationale")
+
+
+class FocusError(Exception):
+    """Something that cannot be done now; the message is safe to show."""
+
+
+class FocusAreaConflict(FocusError):
+    """Someone saved the focus area since this copy was opened."""
+
+    def __init__(self, current):
+        super().__init__(
+            "Someone saved this focus area while you were editing it. Your changes are not saved yet: "
+            "compare the two versions below, then save again."
+        )
+        self.current = current
+
+
+def _members(partnership, *, roles=None, exclude=None):
+    memberships = partnership.memberships.select_related("user")
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return [m.user for m in memberships if exclude is None or m.user_id != exclude.pk]
+
+
+def _lock(partnership):
+    """Serialise decisions on one partnership (sharing, proposing) so two clicks cannot race."""
+    Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+
+
+def _role(partnership, user):
+    membership = partnership.memberships.filter(user=user).first()
+    return membership.role if membership else None
+
+
+def _review_url(partnership, focus_area=None):
+    url = reverse("partnerships:review", args=[partnership.pk])
+    return f"{url}#focus-{focus_area.pk}" if focus_area else url
+
+
+def shared_count_problem(count):
+    """The 2–3 rule in plain words, or None when `count` focus areas may be shared."""
+    if count < MIN_SHARED:
+        return (
+            f"Share two or three focus areas with your administrator; you would be sharing {count}. "
+            "Draft another one (or select more) so you have real options to choose from."
+        )
+    if count > MAX_SHARED:
+        return (
+            f"Share at most three focus areas; you would be sharing {count}. "
+            "Leave the weakest unselected, or merge two, so the conversation stays focused."
+        )
+    return None
+
+
+# Drafting --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def focus_area_create(*, partnership, actor, title, need, rationale="", **serves):
+    focus_area = FocusArea(partnership=partnership, created_by=actor, title=title, need=need, rationale=rationale)
+    for field in ("serves_students", "serves_teachers", "serves_community"):
+        setattr(focus_area, field, bool(serves.get(field)))
+    focus_area._history_user = actor
+    focus_area.save()
+    return focus_area
+
+
+@transaction.atomic
+def focus_area_update(*, focus_area, actor, expected_version, **fields):
+    """Save a revision made from `expected_version`; refuse it if someone saved since."""
+    current = FocusArea.objects.select_for_update().get(pk=focus_area.pk)
+    if current.version != expected_version:
+        raise FocusAreaConflict(current)
+    if current.status == Status.SET_ASIDE:
+        raise FocusError("This focus area was set aside when another one was chosen; it is kept as it was.")
+    changed = [f for f in CONTENT_FIELDS if f in fields and getattr(current, f) != fields[f]]
+    if not changed:
+        return current
+    for field in changed:
+        setattr(current, field, fields[field])
+    current.version += 1
+    was_under_review = current.status in (Status.SHARED, Status.CLARIFICATION_REQUESTED, Status.REVISED)
+    if was_under_review:
+        current.status = Status.REVISED
+    current._history_user = actor
+    current.save()
+    if was_under_review:
+        partnership = current.partnership
+        notify(
+            recipients=_members(partnership, exclude=actor),
+            message=f"{actor} revised the focus area “{current.title}”.",
+            url=_review_url(partnership, current),
+        )
+    return current
+
+
+@transaction.atomic
+def focus_area_delete(*, focus_area, actor):
+    if not focus_area.is_draft:
+        raise FocusError("A shared focus area is kept for the record; it cannot be deleted.")
+    audit_record(actor=actor, action="focus_area.deleted", target=focus_area, summary=focus_area.title)
+    focus_area.delete()
+
+
+@transaction.atomic
+def evidence_add(*, focus_area, actor, kind, ref, source, text):
+    """Copy one input into the focus area, so later edits of the input do not change it."""
+    if focus_area.status == Status.SET_ASIDE:
+        raise FocusError("This focus area was set aside; its evidence is kept as it was.")
+    evidence, _ = FocusAreaEvidence.objects.get_or_create(
+        focus_area=focus_area,
+        ref=ref,
+        defaults={"kind": kind, "source": source[:200], "text": text, "added_by": actor},
+    )
+    return evidence
+
+
+@transaction.atomic
+def evidence_remove(*, evidence, actor):
+    if evidence.focus_area.status == Status.SET_ASIDE:
+        raise FocusError("This focus area was set aside; its evidence is kept as it was.")
+    evidence.delete()
+
+
+@transaction.atomic
+def focus_areas_share(*, partnership, actor, focus_areas):
+    """Share the chosen drafts; with those already shared there must be two or three."""
+    _lock(partnership)
+    drafts = list(partnership.focus_areas.drafts().filter(pk__in=[fa.pk for fa in focus_areas]).order_by("created_at"))
+    if not drafts:
+        raise FocusError("Select at least one draft focus area to share.")
+    already = partnership.focus_areas.in_review().count()
+    problem = shared_count_problem(already + len(drafts))
+    if problem:
+        raise FocusError(problem)
+    now = timezone.now()
+    for focus_area in drafts:
+        focus_area.status = Status.SHARED
+        focus_area.shared_at = now
+        focus_area._history_user = actor
+        focus_area.save(update_fields=["status", "shared_at", "updated_at"])
+    titles = ", ".join(f"“{fa.title}”" for fa in drafts)
+    notify(
+        recipients=_members(partnership, roles=[Role.ADMINISTRATOR], exclude=actor),
+        message=f"{actor} shared {len(drafts)} focus area{'s' if len(drafts) != 1 else ''} for your review: {titles}.",
+        url=_review_url(partnership),
+    )
+    audit_record(actor=actor, action="focus_area.shared", target=partnership, summary=titles)
+    return drafts
+
+
+# The review -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def comment_add(*, focus_area, author, kind, body, parent=None):
+    body = body.strip()
+    if not body:
+        raise FocusError("Write something before posting.")
+    if focus_area.is_draft:
+        raise FocusError("This focus area has not been shared yet.")
+    if parent is not None:
+        if parent.focus_area_id != focus_area.pk:
+            raise FocusError("That reply belongs to another focus area.")
+        if kind == Comment.Kind.QUESTION:
+            kind = Comment.Kind.COMMENT
+    elif kind == Comment.Kind.ANSWER:
+        raise FocusError("An answer replies to a question.")
+    if kind == Comment.Kind.ANSWER and not parent.is_question:
+        kind = Comment.Kind.COMMENT
+    comment = Comment.objects.create(
+        focus_area=focus_area,
+        author=author,
+        kind=kind,
+        parent=parent,
+        body=body,
+        focus_version=focus_area.version,
+    )
+    if kind == Comment.Kind.QUESTION and focus_area.status in (Status.SHARED, Status.REVISED):
+        focus_area.status = Status.CLARIFICATION_REQUESTED
+        focus_area._history_user = author
+        focus_area.save(update_fields=["status", "updated_at"])
+    what = {
+        Comment.Kind.QUESTION: "asked a clarification question on",
+        Comment.Kind.ANSWER: "answered a question on",
+        Comment.Kind.COMMENT: "commented on",
+    }[kind]
+    notify(
+        recipients=_members(focus_area.partnership, exclude=author),
+        message=f"{author} {what} the focus area “{focus_area.title}”.",
+        url=_review_url(focus_area.partnership, focus_area),
+    )
+    return comment
+
+
+@transaction.atomic
+def comment_resolve(*, comment, actor, resolved=True):
+    if not comment.is_question:
+        raise FocusError("Only a clarification question can be marked resolved.")
+    comment.resolved = resolved
+    comment.resolved_by = actor if resolved else None
+    comment.resolved_at = timezone.now() if resolved else None
+    comment.save(update_fields=["resolved", "resolved_by", "resolved_at"])
+    return comment
+
+
+# Choosing one focus area ----------------------------------------------------------------
+
+
+def _party(partnership, user):
+    role = _role(partnership, user)
+    if role == Role.LEAD_TEACHER:
+        return "teacher"
+    if role == Role.ADMINISTRATOR:
+        return "administrator"
+    return None
+
+
+@transaction.atomic
+def choice_propose(*, focus_area, actor, rationale):
+    """Propose one focus area; an open proposal by anyone is replaced (kept as withdrawn)."""
+    partnership = focus_area.partnership
+    if _party(partnership, actor) is None:
+        raise FocusError("Only the teacher and an administrator choose the focus area.")
+    _lock(partnership)
+    if not rationale.strip():
+        raise FocusError("Say in a sentence or two why this focus area should be the one.")
+    if focus_area.status not in (Status.SHARED, Status.CLARIFICATION_REQUESTED, Status.REVISED):
+        raise FocusError("Only a shared focus area that is still open can be proposed.")
+    if partnership.focus_choices.filter(confirmed_at__isnull=False).exists():
+        raise FocusError("A focus area has already been chosen and confirmed by both of you.")
+    now = timezone.now()
+    partnership.focus_choices.filter(confirmed_at__isnull=True, withdrawn_at__isnull=True).update(
+        withdrawn_at=now, withdrawn_by=actor
+    )
+    choice = FocusAreaChoice.objects.create(
+        partnership=partnership, focus_area=focus_area, proposed_by=actor, proposed_at=now, rationale=rationale.strip()
+    )
+    notify(
+        recipients=_members(partnership, roles=[Role.LEAD_TEACHER, Role.ADMINISTRATOR], exclude=actor),
+        message=f"{actor} proposed choosing “{focus_area.title}”. It needs your confirmation.",
+        url=_review_url(partnership) + "#choice",
+    )
+    return choice
+
+
+@transaction.atomic
+def choice_withdraw(*, choice, actor):
+    choice = FocusAreaChoice.objects.select_for_update().get(pk=choice.pk)
+    if choice.state != "proposed":
+        raise FocusError("Only an open proposal can be withdrawn.")
+    if choice.proposed_by_id != actor.pk:
+        raise FocusError("Only the person who proposed it can withdraw it; you can propose another one instead.")
+    choice.withdrawn_at = timezone.now()
+    choice.withdrawn_by = actor
+    choice.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    return choice
+
+
+@transaction.atomic
+def choice_confirm(*, choice, actor):
+    """The other party confirms: the area becomes selected, the others set aside (kept)."""
+    choice = FocusAreaChoice.objects.select_for_update().select_related("focus_area", "partnership").get(pk=choice.pk)
+    if choice.state != "proposed":
+        raise FocusError("This proposal is no longer open.")
+    partnership = choice.partnership
+    mine = _party(partnership, actor)
+    if mine is None:
+        raise FocusError("Only the teacher and an administrator choose the focus area.")
+    theirs = _party(partnership, choice.proposed_by) if choice.proposed_by else None
+    if choice.proposed_by_id == actor.pk or mine == theirs:
+        raise FocusError(
+            "A choice needs both the teacher and an administrator: "
+            + ("an administrator" if mine == "teacher" else "the teacher")
+            + " confirms it."
+        )
+    now = timezone.now()
+    choice.confirmed_by = actor
+    choice.confirmed_at = now
+    choice.save(update_fields=["confirmed_by", "confirmed_at"])
+    for focus_area in partnership.focus_areas.shared().exclude(status=Status.SET_ASIDE):
+        focus_area.status = Status.SELECTED if focus_area.pk == choice.focus_area_id else Status.SET_ASIDE
+        focus_area._history_user = actor
+        focus_area.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="focus_area.chosen",
+        target=choice.focus_area,
+        summary=f"“{choice.focus_area.title}” proposed by {choice.proposed_by}, confirmed by {actor}",
+    )
+    notify(
+        recipients=_members(partnership, exclude=actor),
+        message=f"{actor} confirmed “{choice.focus_area.title}” as the partnership's focus area.",
+        url=_review_url(partnership) + "#choice",
+    )
+    return choice
+
+
+# The second meeting ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def review_meeting_save(*, partnership, actor, starts_at, time_zone, duration_minutes=45, location="", video_link=""):
+    if not (location.strip() or video_link.strip()):
+        raise FocusError("Give a place to meet or a video call link.")
+    meeting, created = ReviewMeeting.objects.update_or_create(
+        partnership=partnership,
+        defaults={
+            "starts_at": starts_at,
+            "time_zone": time_zone,
+            "duration_minutes": duration_minutes,
+            "location": location.strip(),
+            "video_link": video_link.strip(),
+            "updated_by": actor,
+        },
+    )
+    when = meeting.local_start.strftime("%A %B %-d at %-I:%M %p")
+    notify(
+        recipients=_members(partnership, exclude=actor),
+        message=f"{actor} {'scheduled' if created else 'changed'} the second meeting: {when} ({time_zone}).",
+        url=reverse("partnerships:second_meeting", args=[partnership.pk]),
+    )
+    return meeting
+
+
+def meeting_end(meeting):
+    return meeting.starts_at + timedelta(minutes=meeting.duration_minutes)
+
+
+@transaction.atomic
+def agenda_generate(*, partnership, actor):
+    """Replace the agenda with one built from the shared focus areas and open questions."""
+    focus_areas = list(partnership.focus_areas.shared().exclude(status=Status.SET_ASIDE).order_by("created_at"))
+    if not focus_areas:
+        raise FocusError("Share your focus areas first; the agenda is built from them.")
+    open_questions = (
+        Comment.objects.filter(focus_area__in=focus_areas, kind=Comment.Kind.QUESTION, resolved=False)
+        .select_related("focus_area")
+        .order_by("created_at")
+    )
+    texts = [("Welcome and the purpose of this meeting: choose one focus area together.", None)]
+    for fa in focus_areas:
+        texts.append((f"Review the focus area “{fa.title}”: the need, who it serves, and its evidence.", fa))
+    for question in open_questions:
+        texts.append((f"Open question on “{question.focus_area.title}”: {question.body}"[:500], question.focus_area))
+    texts.append(("Choose one focus area and record why.", None))
+    texts.append(("Next steps: who drafts the action plan, and when we meet next.", None))
+    partnership.agenda_items.all().delete()
+    AgendaItem.objects.bulk_create(
+        [
+            AgendaItem(
+                partnership=partnership, position=i, text=text, source=AgendaItem.Source.GENERATED, focus_area=fa
+            )
+            for i, (text, fa) in enumerate(texts, start=1)
+        ]
+    )
+    return list(partnership.agenda_items.all())
+
+
+@transaction.atomic
+def agenda_item_add(*, partnership, actor, text):
+    if not text.strip():
+        raise FocusError("Write the agenda item before adding it.")
+    last = partnership.agenda_items.order_by("-position").values_list("position", flat=True).first() or 0
+    return AgendaItem.objects.create(partnership=partnership, position=last + 1, text=text.strip()[:500])
+
+
+@transaction.atomic
+def agenda_item_update(*, item, actor, text):
+    if not text.strip():
+        raise FocusError("An agenda item needs some words; remove it instead if it is not needed.")
+    item.text = text.strip()[:500]
+    item.save(update_fields=["text"])
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, item, actor):
+    item.delete()
+
+
+@transaction.atomic
+def agenda_item_move(*, item, actor, direction):
+    """Swap the item with its neighbour above (direction -1) or below (+1)."""
+    items = list(item.partnership.agenda_items.select_for_update().order_by("position", "id"))
+    index = next(i for i, it in enumerate(items) if it.pk == item.pk)
+    other = index + (1 if direction > 0 else -1)
+    if not 0 <= other < len(items):
+        return item
+    items[index], items[other] = items[other], items[index]
+    for position, it in enumerate(items, start=1):
+        it.position = position
+    AgendaItem.objects.bulk_update(items, ["position"])
+    return item

@@ -1,0 +1,174 @@
+"""Writes that touch several models, each in one transaction."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from partnerships.audit.services import audit_record
+from partnerships.members.invitations import issue_token, send_invitation_email
+from partnerships.models import Invitation, Membership, Partnership, User
+from partnerships.notifications.services import notify
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be used; the message is safe to show."""
+
+
+@transaction.atomic
+def partnership_create(*, teacher, title, school="", district=""):
+    partnership = Partnership.objects.create(
+        title=title,
+        lead_teacher=teacher,
+        school=school or teacher.school,
+        district=district or teacher.district,
+    )
+    Membership.objects.create(partnership=partnership, user=teacher, role=Membership.Role.LEAD_TEACHER)
+    return partnership
+
+
+def _send_partnership_invitation(invitation, token):
+    send_invitation_email(
+        invitation=invitation,
+        token=token,
+        url_name="invitation_accept",
+        subject=f"{invitation.invited_by} invites you to a partnership",
+        template="partnerships/email/invitation.txt",
+        context={"partnership": invitation.partnership, "inviter": invitation.invited_by},
+    )
+
+
+@transaction.atomic
+def invitation_create(*, partnership, email, role, invited_by):
+    email = email.strip().lower()
+    if partnership.memberships.filter(user__email__iexact=email).exists():
+        raise InvitationError(f"{email} is already a member of this partnership.")
+    # A newer invitation replaces any pending one to the same address.
+    partnership.invitations.pending().filter(email__iexact=email).update(revoked_at=timezone.now())
+    invitation = Invitation(partnership=partnership, email=email, role=role, invited_by=invited_by)
+    token = issue_token(invitation)
+    invitation.save()
+    _send_partnership_invitation(invitation, token)
+    audit_record(actor=invited_by, action="invitation.sent", target=invitation, summary=str(invitation))
+    return invitation
+
+
+@transaction.atomic
+def invitation_resend(*, invitation, actor):
+    if invitation.accepted_at or invitation.revoked_at:
+        raise InvitationError("Only an invitation that is pending or expired can be sent again.")
+    token = issue_token(invitation)
+    _send_partnership_invitation(invitation, token)
+    audit_record(actor=actor, action="invitation.resent", target=invitation, summary=str(invitation))
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation, actor):
+    if invitation.accepted_at:
+        raise InvitationError("This invitation was already accepted; remove the member instead.")
+    if not invitation.revoked_at:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        audit_record(actor=actor, action="invitation.revoked", target=invitation, summary=str(invitation))
+    return invitation
+
+
+def user_for_invitation(*, email, user=None, first_name="", last_name="", password=None, job_title=""):
+    """The signed-in person, or a new account made from the acceptance form."""
+    if user is not None and user.is_authenticated:
+        return user
+    new_user = User.objects.create_user(
+        email=email, password=password, first_name=first_name, last_name=last_name, job_title=job_title
+    )
+    audit_record(actor=new_user, action="account.created", target=new_user, summary=f"{email} via invitation")
+    return new_user
+
+
+@transaction.atomic
+def invitation_accept(*, invitation, user=None, first_name="", last_name="", password=None, job_title=""):
+    """Use the invitation: make the account if needed and the membership. Single use."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_pending:
+        raise InvitationError("This invitation can no longer be used.")
+    person = user_for_invitation(
+        email=invitation.email,
+        user=user,
+        first_name=first_name,
+        last_name=last_name,
+        password=password,
+        job_title=job_title,
+    )
+    membership, _ = Membership.objects.get_or_create(
+        partnership=invitation.partnership, user=person, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = person
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    audit_record(actor=person, action="invitation.accepted", target=invitation, summary=str(invitation))
+    notify(
+        recipients=[invitation.partnership.lead_teacher],
+        message=f"{person} joined {invitation.partnership} as {membership.get_role_display().lower()}.",
+        url=invitation.partnership.get_absolute_url(),
+    )
+    return membership
+
+
+# --- Members and accounts -------------------------------------------------------------------
+class MembershipError(Exception):
+    """A membership change that is not allowed; the message is safe to show."""
+
+
+def _member_roles():
+    return {c[0] for c in Membership.Role.choices if c[0] != Membership.Role.LEAD_TEACHER}
+
+
+@transaction.atomic
+def membership_role_change(*, membership, role, actor):
+    """Give a member another role (never lead teacher: a partnership has one lead)."""
+    if membership.role == Membership.Role.LEAD_TEACHER:
+        raise MembershipError("The lead teacher’s role cannot be changed.")
+    if role not in _member_roles():
+        raise MembershipError("Choose administrator, colleague or external partner.")
+    old = membership.get_role_display()
+    if membership.role == role:
+        return membership
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_record(
+        actor=actor,
+        action="membership.role_changed",
+        target=membership,
+        summary=f"{membership.user.email}: {old} → {membership.get_role_display()} in {membership.partnership}",
+    )
+    notify(
+        recipients=[membership.user],
+        message=f"You are now {membership.get_role_display().lower()} in {membership.partnership}.",
+        url=membership.partnership.get_absolute_url(),
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership, actor):
+    """Take a member out of a partnership (the lead teacher cannot be removed)."""
+    if membership.role == Membership.Role.LEAD_TEACHER:
+        raise MembershipError("The lead teacher cannot be removed from their own partnership.")
+    audit_record(
+        actor=actor,
+        action="membership.removed",
+        target=membership,
+        summary=f"{membership.user.email} ({membership.get_role_display()}) removed from {membership.partnership}",
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def account_deactivate(*, user, actor):
+    """Switch an account off: it loses access at its next request, every session ends."""
+    from partnerships.accounts.sessions import sessions_end
+
+    if user.is_active:
+        User.objects.filter(pk=user.pk).update(is_active=False)
+        user.is_active = False
+    sessions_end(user=user)
+    audit_record(actor=actor, action="account.deactivated", target=user, summary=user.email)
+    return user

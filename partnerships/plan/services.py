@@ -1,0 +1,130 @@
+"""Writes to the action plan: creation, versioned saves, soft delete and restore.
+
+Every save names the version it started from. If someone else saved the item in the
+meantime, the save is refused with `StaleEdit`, which carries the item as it is now so
+the view can show both versions side by side. Nothing typed is overwritten silently.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from partnerships.audit.services import audit_record
+from partnerships.models import RESTORE_WINDOW, ActionPlan, FocusArea, Idea, Outcome, PlanComment, Step
+
+
+class PlanError(Exception):
+    """A plan action that is not possible now; the message is safe to show."""
+
+
+class StaleEdit(Exception):
+    """Someone saved this item after you opened it. `current` is the item as saved now."""
+
+    def __init__(self, current):
+        self.current = current
+        super().__init__(f"{current._meta.verbose_name.capitalize()} was changed by someone else.")
+
+
+def with_history_user(instance, by):
+    # simple_history takes the user from the request middleware; outside a request
+    # (demo, tests, shell) it reads this attribute instead.
+    instance._history_user = by
+    return instance
+
+
+@transaction.atomic
+def action_plan_create(*, focus_area, by):
+    """Start the plan from the partners' selected focus area (at most one per partnership)."""
+    if focus_area.status != FocusArea.Status.SELECTED:
+        raise PlanError("A plan starts from the focus area you and your administrator selected.")
+    existing = ActionPlan.objects.filter(partnership=focus_area.partnership).first()
+    if existing is not None:
+        return existing
+    plan = with_history_user(
+        ActionPlan(partnership=focus_area.partnership, focus_area=focus_area, created_by=by),
+        by,
+    )
+    plan.save()
+    audit_record(actor=by, action="plan.created", target=plan, summary=str(plan))
+    return plan
+
+
+@transaction.atomic
+def item_create(*, model, by, **fields):
+    """Create a plan item (outcome, step, idea, stakeholder, …) at version 1."""
+    item = with_history_user(model(**fields), by)
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def item_update(*, item, by, expected_version, **fields):
+    """Save new values if nobody saved since `expected_version`; otherwise raise StaleEdit."""
+    current = type(item).objects.select_for_update().get(pk=item.pk)
+    if current.deleted_at is not None:
+        raise PlanError("This item was deleted; restore it from “Recently deleted” to change it.")
+    if int(expected_version) != current.version:
+        raise StaleEdit(current)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.full_clean()
+    current.version += 1
+    with_history_user(current, by).save()
+    return current
+
+
+@transaction.atomic
+def item_delete(*, item, by):
+    """Soft delete: the item disappears from the plan and can be restored for 30 days."""
+    current = type(item).objects.select_for_update().get(pk=item.pk)
+    if current.deleted_at is None:
+        current.deleted_at = timezone.now()
+        current.deleted_by = by
+        current.version += 1
+        with_history_user(current, by).save()
+    return current
+
+
+@transaction.atomic
+def item_restore(*, item, by, now=None):
+    now = now or timezone.now()
+    current = type(item).objects.select_for_update().get(pk=item.pk)
+    if current.deleted_at is None:
+        return current
+    if current.deleted_at < now - RESTORE_WINDOW:
+        raise PlanError("Deleted items can be restored for 30 days; this one is older.")
+    current.deleted_at = None
+    current.deleted_by = None
+    current.version += 1
+    with_history_user(current, by).save()
+    return current
+
+
+def idea_create(*, plan, by, text):
+    return item_create(model=Idea, by=by, plan=plan, text=text, author=by)
+
+
+@transaction.atomic
+def idea_promote(*, idea, by, to):
+    """Turn a brainstorm idea into a step or an outcome; the idea stays, marked as promoted."""
+    if to not in ("step", "outcome"):
+        raise PlanError("An idea can become a step or an outcome.")
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    if idea.deleted_at is not None:
+        raise PlanError("This idea was deleted; restore it first.")
+    text = idea.text.strip()
+    if to == "step":
+        created = item_create(model=Step, by=by, plan=idea.plan, title=text[:300], resources=text[300:])
+    else:
+        created = item_create(model=Outcome, by=by, plan=idea.plan, measure=text[:300])
+    idea.promoted_to = to
+    idea.promoted_at = timezone.now()
+    idea.version += 1
+    with_history_user(idea, by).save()
+    return created
+
+
+def plan_comment_create(*, plan, by, text):
+    comment = with_history_user(PlanComment(plan=plan, author=by, text=text), by)
+    comment.save()
+    return comment

@@ -1,9 +1,0 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-
-from partnerships.home import home_sections
-
-
-@login_required
-def home(request):
-    return render(request, "partnerships/home.html", home_sections(request.user))
