@@ -9,12 +9,16 @@ from coursework.models import (
     CohortFramework,
     CohortInvitation,
     CohortStage,
+    Collaborative,
+    CollaborativeInvitation,
+    CollaborativeMembership,
     Course,
     CourseEvaluation,
     Domain,
     Enrollment,
     Feedback,
     Framework,
+    Post,
     Practice,
     Prompt,
     Rating,
@@ -22,6 +26,8 @@ from coursework.models import (
     Reflection,
     Reminder,
     ReminderTemplate,
+    Reply,
+    Report,
     ResearchSource,
     SelfAssessment,
     StageProgress,
@@ -131,7 +137,6 @@ class ReminderTemplateAdmin(admin.ModelAdmin):
 
 
 # --- Thought-partner collaboratives ----------------------------------------------------
-from coursework.models import Collaborative, CollaborativeInvitation, CollaborativeMembership, Post, Reply, Report
 
 
 class CollaborativeMembershipInline(admin.TabularInline):

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from partnerships.export import views
+
+urlpatterns = [
+    path("<int:pk>/plan/steps.csv", views.plan_steps_csv, name="plan_steps_csv"),
+    path("<int:pk>/export.json", views.partnership_json, name="export_json"),
+]
