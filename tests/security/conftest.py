@@ -51,9 +51,8 @@ def _people():
 @pytest.fixture(scope="module")
 def shared_world(django_db_setup, django_db_blocker):
     """(world, session cookies per role), rolled back when the module's tests are done."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            world = build_world(**_people())
-            cookies = session_cookies(world.users)
-            yield world, cookies
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = build_world(**_people())
+        cookies = session_cookies(world.users)
+        yield world, cookies
+        transaction.set_rollback(True)
