@@ -78,7 +78,7 @@ BUDGETS = {
     "coursework:stage_review/focus-areas": 15,
     "coursework:stage_review/second-meeting": 9,
     "coursework:stage_review/action-plan": 11,
-    "coursework:stage_review/final-reflection": 8,
+    "coursework:stage_review/final-reflection": 21,
     "coursework:stage/mindsets": 8,
     "coursework:stage/self-reflection": 13,
     # The sources are read twice: the list, and the goal form's choice of source.
@@ -87,7 +87,7 @@ BUDGETS = {
     "coursework:stage/focus-areas": 17,  # measured with the world's canary draft and feedback present
     "coursework:stage/second-meeting": 9,
     "coursework:stage/action-plan": 11,
-    "coursework:stage/final-reflection": 8,
+    "coursework:stage/final-reflection": 21,
     "coursework:evaluation": 4,
     "coursework:reflection_versions": 7,
     "coursework:reflection_version": 6,

@@ -11,15 +11,14 @@ from bench.fillers.themes import THEMES
 def prompts(ctx):
     """Each cohort's copy of the default prompts (cohort_prompts_seed, in bulk)."""
     from coursework.models import Prompt
-    from coursework.reflections.defaults import DEFAULT_PROMPTS
+    from coursework.reflections.defaults import prompt_rows
 
     made = bulk(
         Prompt,
         [
-            Prompt(cohort=cohort, stage=stage, position=position, kind=kind, text=prompt_text)
+            Prompt(cohort=cohort, stage=stage, position=position, kind=kind, text=prompt_text, looks_back=looks_back)
             for cohort in ctx.cohorts
-            for stage, items in DEFAULT_PROMPTS.items()
-            for position, (kind, prompt_text) in enumerate(items, start=1)
+            for stage, position, kind, prompt_text, looks_back in prompt_rows()
         ],
     )
     by_cohort = {}

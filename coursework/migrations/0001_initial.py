@@ -319,6 +319,7 @@ class Migration(migrations.Migration):
                 ('position', models.PositiveSmallIntegerField(default=1)),
                 ('kind', models.CharField(choices=[('mindset', 'Mindset'), ('own_view', 'Perceptual position — your own view'), ('administrator_view', 'Perceptual position — the administrator’s view'), ('observer_view', 'Perceptual position — an observer’s view'), ('norms', 'Norms'), ('habits', 'Habits of mind'), ('reflection', 'Reflection')], default='reflection', max_length=30)),
                 ('text', models.TextField(help_text='The question as teachers see it, e.g. “What norms shape …?”')),
+                ('looks_back', models.CharField(blank=True, choices=[('', 'Nothing'), ('mindsets', 'Your stage 1 answers'), ('self_reflection', 'Your strengths and areas for growth'), ('partnership', 'The partnership so far (meetings, decisions, touch points)'), ('plan', 'The chosen focus area and the action plan')], default='', help_text="Earlier work of the teacher's shown next to this question.", max_length=20, verbose_name='shows beside it')),
             ],
             options={
                 'ordering': ['cohort', 'stage', 'position', 'id'],

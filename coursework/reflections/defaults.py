@@ -7,6 +7,7 @@ affects cohorts created afterwards only.
 from coursework.models import Prompt
 
 Kind = Prompt.Kind
+LookBack = Prompt.LookBack
 
 DEFAULT_PROMPTS = {
     "mindsets": [
@@ -56,25 +57,37 @@ DEFAULT_PROMPTS = {
             Kind.REFLECTION,
             "Look back at your mindsets and perceptual positions from stage 1. What changed in how you "
             "see your administrator and your own role in school leadership?",
+            LookBack.MINDSETS,
         ),
         (
             Kind.REFLECTION,
             "What did your two meetings teach you about building trust, being transparent and making "
             "decisions together?",
+            LookBack.PARTNERSHIP,
         ),
         (
             Kind.REFLECTION,
             "Which part of your action plan are you most confident about, and which measurable outcome "
             "will be hardest to reach? Why?",
+            LookBack.PLAN,
         ),
         (
             Kind.REFLECTION,
             "What will keep the partnership going after the course ends — the next touch point, the "
             "people involved, the habits you will keep?",
+            LookBack.PARTNERSHIP,
         ),
         (
             Kind.REFLECTION,
             "What advice would you give a colleague who is about to start a partnership with their school leader?",
+            LookBack.SELF_REFLECTION,
         ),
     ],
 }
+
+
+def prompt_rows(defaults=None):
+    """(stage, position, kind, text, looks_back) for every default prompt, in order."""
+    for stage, prompts in (DEFAULT_PROMPTS if defaults is None else defaults).items():
+        for position, (kind, text, *rest) in enumerate(prompts, start=1):
+            yield stage, position, kind, text, rest[0] if rest else LookBack.NOTHING

@@ -28,11 +28,28 @@ class Prompt(models.Model):
         HABITS = "habits", "Habits of mind"
         REFLECTION = "reflection", "Reflection"
 
+    class LookBack(models.TextChoices):
+        """Earlier work shown beside a question that asks the teacher to look back at it."""
+
+        NOTHING = "", "Nothing"
+        MINDSETS = "mindsets", "Your stage 1 answers"
+        SELF_REFLECTION = "self_reflection", "Your strengths and areas for growth"
+        PARTNERSHIP = "partnership", "The partnership so far (meetings, decisions, touch points)"
+        PLAN = "plan", "The chosen focus area and the action plan"
+
     cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="prompts")
     stage = models.CharField(max_length=30, choices=STAGE_CHOICES)
     position = models.PositiveSmallIntegerField(default=1)
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.REFLECTION)
     text = models.TextField(help_text="The question as teachers see it, e.g. “What norms shape …?”")
+    looks_back = models.CharField(
+        "shows beside it",
+        max_length=20,
+        choices=LookBack.choices,
+        blank=True,
+        default="",
+        help_text="Earlier work of the teacher's shown next to this question.",
+    )
 
     objects = PromptQuerySet.as_manager()
 

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from coursework.autosave.services import Saved, StaleVersion, check_version
 from coursework.models import Prompt, Reflection
-from coursework.reflections.defaults import DEFAULT_PROMPTS
+from coursework.reflections.defaults import DEFAULT_PROMPTS, prompt_rows
 from coursework.stages.services import stage_touch
 
 # Stages whose work area is "answer the cohort's prompts".
@@ -25,10 +25,9 @@ def cohort_prompts_seed(*, cohort, defaults=None):
     defaults = DEFAULT_PROMPTS if defaults is None else defaults
     existing = set(cohort.prompts.values_list("stage", flat=True).distinct())
     new = [
-        Prompt(cohort=cohort, stage=stage, position=position, kind=kind, text=text)
-        for stage, prompts in defaults.items()
+        Prompt(cohort=cohort, stage=stage, position=position, kind=kind, text=text, looks_back=looks_back)
+        for stage, position, kind, text, looks_back in prompt_rows(defaults)
         if stage not in existing
-        for position, (kind, text) in enumerate(prompts, start=1)
     ]
     return Prompt.objects.bulk_create(new)
 

@@ -16,11 +16,12 @@ from coursework.reflections.services import (
 )
 
 
-def reflection_work(request, enrollment, *, read_only, stage, template, carry_forward):
+def reflection_work(request, enrollment, *, read_only, stage, template, carry_forward, look_back=None):
     """Context for a stage whose work is answering the cohort's prompts.
 
     Handles the page's own POST (the Save button, used without JavaScript): saves every
     answer that did not change elsewhere, and shows both texts for any that did.
+    `look_back` maps a prompt's `looks_back` to the earlier work shown beside it.
     """
     items = prompts_with_answers(enrollment, stage)
     form = ReflectionAnswersForm(items=items, carry_forward=carry_forward)
@@ -46,6 +47,7 @@ def reflection_work(request, enrollment, *, read_only, stage, template, carry_fo
                 "autosave_url": reverse("coursework:reflection_autosave", args=[enrollment.pk, prompt.pk]),
                 "versions_url": reverse("coursework:reflection_versions", args=[enrollment.pk, prompt.pk]),
                 "key": f"reflection:{enrollment.pk}:{prompt.pk}",
+                "look_back": (look_back or {}).get(prompt.looks_back) if prompt.looks_back else None,
             }
         )
     answered = sum(1 for _, r in items if r and r.text.strip())
@@ -56,6 +58,7 @@ def reflection_work(request, enrollment, *, read_only, stage, template, carry_fo
         "answered": answered,
         "read_only": read_only,
         "carry_forward": carry_forward,
+        "look_back": look_back,
     }
 
 
