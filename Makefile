@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test workers (pytest-xdist): one per core by default; PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test install install-test lint format check-migrations bench clean
 
@@ -33,7 +35,7 @@ test: install-test
 	@if [ ! -x /usr/bin/chromium ] && [ "$$CI" != "true" ]; then \
 		echo "NOTE: Chromium is not installed, so the browser tests will be skipped."; \
 		echo "      Install it with: sudo apt-get install -y chromium"; fi
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

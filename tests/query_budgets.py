@@ -123,6 +123,7 @@ BUDGETS = {
     # comments, the plan and its four item lists, agreement, confirmations, stakeholders,
     # partners, touch points, readings), and the audit record of the export.
     "partnerships:export_json": 20,
+    "partnerships:plan_pdf": 20,
     "partnerships:item_new": 5,
     "partnerships:item_edit": 6,
     "partnerships:recently_deleted": 9,

@@ -249,3 +249,27 @@ def steps_csv(plan):
         ),
         header=STEP_COLUMNS,
     )
+
+
+def plan_document(partnership, plan):
+    """Everything the partnership plan PDF shows, in a fixed number of queries."""
+    from partnerships.models import ExternalPartner, FocusAreaChoice
+    from partnerships.plan.selectors import members_of, plan_items
+    from partnerships.sustain.selectors import agreement_status, agreement_with_confirmations, outcome_progress
+
+    members = members_of(partnership)
+    choice = (
+        FocusAreaChoice.objects.filter(partnership=partnership, confirmed_at__isnull=False)
+        .select_related("proposed_by", "confirmed_by", "focus_area")
+        .first()
+    )
+    return {
+        "partnership": partnership,
+        "plan": plan,
+        "members": members,
+        "choice": choice,
+        "progress": outcome_progress(partnership),
+        "partners": list(ExternalPartner.objects.alive().filter(partnership=partnership)),
+        **agreement_status(agreement_with_confirmations(partnership), members),
+        **plan_items(plan),
+    }

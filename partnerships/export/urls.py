@@ -4,5 +4,6 @@ from partnerships.export import views
 
 urlpatterns = [
     path("<int:pk>/plan/steps.csv", views.plan_steps_csv, name="plan_steps_csv"),
+    path("<int:pk>/plan.pdf", views.plan_pdf, name="plan_pdf"),
     path("<int:pk>/export.json", views.partnership_json, name="export_json"),
 ]

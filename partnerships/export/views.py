@@ -1,4 +1,4 @@
-"""Downloads: the whole partnership as JSON, the plan's steps as CSV. Each is audited."""
+"""Downloads: the whole partnership as JSON, the plan's steps as CSV, the plan as PDF. Each is audited."""
 
 import json
 
@@ -10,7 +10,8 @@ from django.views.decorators.http import require_safe
 
 from partnerships.access import visible_partnerships, visible_plans
 from partnerships.audit.services import audit_record
-from partnerships.export.selectors import partnership_export, steps_csv
+from partnerships.common.pdf import pdf_response
+from partnerships.export.selectors import partnership_export, plan_document, steps_csv
 
 
 @login_required
@@ -35,3 +36,17 @@ def plan_steps_csv(request, pk):
     name = slugify(partnership.title) or "partnership"
     response["Content-Disposition"] = f'attachment; filename="{name}-steps.csv"'
     return response
+
+
+@login_required
+@require_safe
+def plan_pdf(request, pk):
+    partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
+    plan = get_object_or_404(visible_plans(request.user).alive().select_related("focus_area"), partnership=partnership)
+    audit_record(actor=request.user, action="export", target=plan, summary=f"Plan PDF of {partnership}")
+    return pdf_response(
+        template="documents/plan.html",
+        context=plan_document(partnership, plan),
+        filename=f"{partnership.title}-plan",
+        request=request,
+    )

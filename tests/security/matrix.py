@@ -374,6 +374,7 @@ ROUTES = {
     "partnerships:plan_history": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:plan_print": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:plan_steps_csv": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),
+    "partnerships:plan_pdf": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),
     "partnerships:export_json": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),
     "partnerships:idea_add": route(kwargs=partnership_pk, get=SIGNED_IN_405, post=DECIDERS_POST),
     "partnerships:idea_promote": route(

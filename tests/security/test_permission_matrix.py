@@ -1,18 +1,21 @@
-"""Every named URL answers each role as tests/security/matrix.py states (issue 8), and no
-page it answers with 200 shows private work the role is not entitled to (world._secrets).
+"""Every named URL answers each role as tests/security/matrix.py states, and no page it
+answers with 200 shows private work the role is not entitled to (world._secrets).
 
-Cases: route × side (main, and the second partnership/cohort for IDOR) × role × method.
+One test per route and role (`-k "partnerships:review and administrator"` runs one), each
+covering both sides (main, and the second partnership/cohort for IDOR) and both methods.
 Set MATRIX_DUMP=1 to print the answers actually seen, as a starting point for new entries.
 """
 
 import os
-from collections import defaultdict
 
 import pytest
+from django.contrib import admin
+from django.urls import reverse
 
 from tests.security.matrix import ROUTES
-from tests.security.probe import client_with, leaked, request, session_cookies
+from tests.security.probe import cases, client_with, leaked, request
 from tests.security.routes import named_routes
+from tests.security.world import ROLES
 
 
 def test_every_route_has_an_entry():
@@ -24,43 +27,30 @@ def test_every_route_has_an_entry():
     assert not stale, "Entries for routes that no longer exist: " + ", ".join(stale)
 
 
-def test_every_role_gets_the_stated_answer_on_every_route(world):
-    cookies = session_cookies(world.users)
-    names, _ = named_routes()
-    failures, seen = [], defaultdict(dict)
-    checked = 0
-    for name in names:
-        entry = ROUTES.get(name)
-        if entry is None:
-            continue  # reported by test_every_route_has_an_entry
-        for side, role, method, url, expected, data in entry_cases(name, entry, world):
-            body = []
-            got = request(client_with(cookies[role]), method, url, data, body=body)
-            checked += 1
-            seen[(name, side, method)][role] = got
-            if got != expected:
-                failures.append(f"{name} [{side}] {method} {url} as {role}: expected {expected}, got {got}")
-            if got == 200 and (leaks := leaked(world, role, body[0])):
-                failures.append(f"{name} [{side}] {method} {url} as {role} shows private work: {leaks}")
-    print(f"\npermission matrix: {checked} cases checked over {len(names)} routes")
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_route_answers_role_as_stated(shared_world, name, role):
+    world, cookies = shared_world
+    failures, seen, checked = [], [], 0
+    for side, case_role, method, url, expected, data in cases(name, ROUTES[name], world):
+        if case_role != role:
+            continue
+        body = []
+        got = request(client_with(cookies[role]), method, url, data, body=body)
+        checked += 1
+        seen.append((side, method, got))
+        if got != expected:
+            failures.append(f"[{side}] {method} {url}: expected {expected}, got {got}")
+        if got == 200 and (leaks := leaked(world, role, body[0])):
+            failures.append(f"[{side}] {method} {url} shows private work: {leaks}")
     if os.environ.get("MATRIX_DUMP"):
-        for key, answers in sorted(seen.items()):
-            print(key, answers)
+        print(name, role, seen)
     assert checked > 0
-    assert not failures, f"{len(failures)} of {checked} cases differ:\n" + "\n".join(failures)
-
-
-def entry_cases(name, entry, world):
-    from tests.security.probe import cases
-
-    return cases(name, entry, world)
+    assert not failures, f"{name} as {role}:\n" + "\n".join(failures)
 
 
 @pytest.mark.parametrize("who", ["anonymous", "teacher", "staff"])
 def test_admin_is_staff_only(client_for, teacher, staff, who):
-    from django.contrib import admin
-    from django.urls import reverse
-
     user = {"anonymous": None, "teacher": teacher, "staff": staff}[who]
     client = client_for(user)
     urls = [reverse("admin:index")] + [
