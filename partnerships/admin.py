@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from partnerships.members.services import account_deactivate
+from partnerships.accounts.services import account_deactivate
 from partnerships.models import (
     ActionPlan,
     Agreement,

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from partnerships.accounts import views as account
+from partnerships.accounts.forms import EmailAuthenticationForm
 from partnerships.audit import views as audit
 from partnerships.export import urls as export_urls
 from partnerships.focus import urls as focus_urls
@@ -10,7 +11,6 @@ from partnerships.home import views as home
 from partnerships.meetings import urls as meetings_urls
 from partnerships.members import urls as members_urls
 from partnerships.members import views as invitations
-from partnerships.members.forms import EmailAuthenticationForm
 from partnerships.plan import urls as plan_urls
 from partnerships.sustain import urls as sustain_urls
 

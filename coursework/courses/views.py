@@ -10,9 +10,8 @@ from django.views.decorators.http import require_POST
 
 from coursework.access import manageable_cohort_invitations, may_create_cohorts, taught_cohorts
 from coursework.courses import services
-from coursework.courses.forms import CohortInvitationForm, RosterUploadForm
+from coursework.courses.forms import CohortForm, CohortInvitationForm, RosterUploadForm
 from coursework.courses.services import cohort_create, cohort_update
-from coursework.dashboard.forms import CohortForm
 from coursework.models import CohortInvitation, StageProgress
 from partnerships.common.errors import PlannerError, show_error
 from partnerships.members.invitations import find_by_token

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coursework.access import own_enrollments, taught_cohorts
-from coursework.dashboard.forms import EvaluationForm
+from coursework.evaluation.forms import EvaluationForm
 from coursework.evaluation.models import RATING_QUESTIONS, RATING_SCALE
 from coursework.evaluation.services import evaluation_comments, evaluation_save, evaluation_summary
 from coursework.models import CourseEvaluation

@@ -9,7 +9,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
 from coursework.access import instructed_enrollments
-from coursework.dashboard.forms import ReviewForm
+from coursework.feedback.forms import ReviewForm
 from coursework.feedback.services import feedback_add, stage_feedback
 from coursework.models import Feedback, StageProgress
 from coursework.stages.registry import STAGE_BY_SLUG

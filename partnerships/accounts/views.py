@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from partnerships.accounts.forms import ProfileForm
 from partnerships.accounts.sessions import sessions_end
-from partnerships.members.forms import ProfileForm
 
 
 @login_required

@@ -1,27 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
 
 from partnerships.models import Invitation, Membership, Partnership, User
-
-
-class EmailAuthenticationForm(AuthenticationForm):
-    username = forms.EmailField(
-        label="Email address", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
-    )
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "invalid_login": "That email address and password do not match an account. "
-        "Check both and try again; after 5 failed tries sign-in is paused for 15 minutes.",
-    }
-
-
-class ProfileForm(forms.ModelForm):
-    class Meta:
-        model = User
-        fields = ["first_name", "last_name", "job_title", "school", "district", "notification_preference"]
-        widgets = {"notification_preference": forms.RadioSelect}
 
 
 class PartnershipForm(forms.ModelForm):

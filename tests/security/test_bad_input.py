@@ -7,15 +7,9 @@ from django.urls import reverse
 
 from coursework.courses.forms import CohortInvitationForm, RosterUploadForm
 from coursework.models import CohortInvitation, Enrollment
+from partnerships.accounts.forms import EmailAuthenticationForm, ProfileForm
 from partnerships.audit.selectors import AuditFilterForm
-from partnerships.members.forms import (
-    EmailAuthenticationForm,
-    InvitationForm,
-    MemberRoleForm,
-    NewAccountForm,
-    PartnershipForm,
-    ProfileForm,
-)
+from partnerships.members.forms import InvitationForm, MemberRoleForm, NewAccountForm, PartnershipForm
 from partnerships.models import AuditEvent, Invitation, Membership, Partnership, User
 from tests.security.fuzz import fuzz_form, post_hostile
 

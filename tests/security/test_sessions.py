@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships.members.services import account_deactivate
+from partnerships.accounts.services import account_deactivate
 from partnerships.middleware import SESSION_STARTED_KEY
 from partnerships.models import AuditEvent, UserSession
 from tests.partnerships.factories import PASSWORD
