@@ -150,6 +150,18 @@ def test_restore_only_within_30_days(collab, member):
         services.post_restore(post=post, author=member)
 
 
+def test_the_last_moment_of_the_window_counts_as_for_the_plan(collab, member, monkeypatch):
+    # One restore window everywhere: a post deleted exactly 30 days ago can still be
+    # restored, as a plan item can (partnerships/common/softdelete.py).
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    post = PostFactory(collaborative=collab, author=member, deleted_at=now - timedelta(days=30))
+    assert Post.objects.restorable().filter(pk=post.pk).exists()
+    services.post_restore(post=post, author=member)
+    post.refresh_from_db()
+    assert post.deleted_at is None
+
+
 def test_tag_counts_are_computed_by_the_database(collab, member, peer, django_assert_num_queries):
     posts = [PostFactory(collaborative=collab, author=member) for _ in range(3)]
     for tag, n in [("challenge", 2), ("question", 1), ("support", 3)]:
