@@ -4,7 +4,7 @@ from partnerships.focus.models import AgendaItem, Comment, FocusArea, FocusAreaC
 from partnerships.meetings.models import InterviewQuestion, Meeting, Opportunity
 from partnerships.members.models import Invitation, InvitationBase, Membership, Partnership, hash_token, new_token
 from partnerships.notifications.models import Notification
-from partnerships.plan.models import RESTORE_WINDOW, ActionPlan, Idea, Outcome, PlanComment, Step
+from partnerships.plan.models import ActionPlan, Idea, Outcome, PlanComment, Step
 from partnerships.sustain.models import (
     HEALTH_FIELDS,
     Agreement,
@@ -21,7 +21,6 @@ __all__ = [
     "FocusAreaChoice",
     "ReviewMeeting",
     "HEALTH_FIELDS",
-    "RESTORE_WINDOW",
     "ActionPlan",
     "Agreement",
     "AgreementConfirmation",

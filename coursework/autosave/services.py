@@ -7,16 +7,17 @@ This is the reusable mechanism every stage with long text uses. It has four part
 
 2. A service saves one field with the version the browser started from. When the stored
    version moved on (another tab or device saved in between) and the value differs, it
-   raises :class:`StaleVersion` and changes nothing. ``check_version`` does that test::
+   raises :class:`partnerships.common.errors.Conflict` and changes nothing. A value that is
+   already stored is not written again (a retried request that did arrive), and
+   ``advance_version`` checks the version and bumps it for the save::
 
        @transaction.atomic
        def note_save_field(*, note, field, value, base_version):
            note = Note.objects.select_for_update().get(pk=note.pk)
-           if check_version(current_version=note.version, base_version=base_version,
-                            unchanged=getattr(note, field) == value,
-                            current_value=getattr(note, field), changed_at=note.updated_at):
+           if getattr(note, field) != value:
+               advance_version(note, base_version,
+                               current_value=getattr(note, field), changed_at=note.updated_at)
                setattr(note, field, value)
-               note.version += 1
                note.save()
            return Saved(version=note.version, saved_at=note.updated_at)
 
@@ -24,7 +25,7 @@ This is the reusable mechanism every stage with long text uses. It has four part
    ``field``, ``value`` (cleaned by the form field given for it) and ``base_version``,
    calls the service and returns :class:`Saved`. The decorator answers htmx/fetch posts
    with small HTML fragments ("Saved at 10:42", a conflict panel showing both texts, or
-   a plain error), answers 401 instead of a sign-in redirect when the session has
+   a plain error for any other PlannerError), answers 401 instead of a sign-in redirect when the session has
    expired, and checks CSRF itself (after the sign-in check)::
 
        @autosave_endpoint(fields={"notes": long_text_field()})
@@ -76,30 +77,6 @@ class Saved:
 
     version: int
     saved_at: datetime
-
-
-class StaleVersion(Exception):
-    """The stored value moved on since the browser loaded it; nothing was written."""
-
-    def __init__(self, *, current_value, current_version, changed_at=None):
-        super().__init__("This was changed elsewhere since the page was loaded.")
-        self.current_value = current_value
-        self.current_version = current_version
-        self.changed_at = changed_at
-
-
-def check_version(*, current_version, base_version, unchanged, current_value, changed_at=None):
-    """Decide whether a save may go ahead.
-
-    Returns False when there is nothing to write (the value is already stored — e.g. a
-    retried request that did arrive), True when the save may proceed, and raises
-    StaleVersion when someone else saved a different value in between.
-    """
-    if unchanged:
-        return False
-    if base_version != current_version:
-        raise StaleVersion(current_value=current_value, current_version=current_version, changed_at=changed_at)
-    return True
 
 
 def long_text_field(max_chars=MAX_REFLECTION_CHARS):

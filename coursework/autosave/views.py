@@ -16,12 +16,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from coursework.autosave import inputs as services
-from coursework.autosave.services import StaleVersion, long_text_field  # noqa: F401 — re-exported for endpoints
+from coursework.autosave.services import long_text_field  # noqa: F401 — re-exported for endpoints
 from coursework.models import Practice
 from coursework.selfassessment.views import _framework
 from coursework.stages.first_meeting import _enrollment_and_partnership, _meeting
 from coursework.stages.views import own_enrollment
 from partnerships.access import editable_meetings
+from partnerships.common.errors import Conflict, PlannerError
 from partnerships.models import InterviewQuestion
 
 
@@ -70,7 +71,8 @@ def autosave_endpoint(*, fields):
     `fields` maps each savable field name to the form field that cleans its value
     (e.g. `long_text_field()` or `forms.BooleanField(required=False)`). The view fetches
     its object through access.py (404 outside the person's reach), calls a service, and
-    returns coursework.autosave.Saved; StaleVersion and ValidationError become fragments.
+    returns coursework.autosave.Saved; Conflict, other PlannerErrors and ValidationError
+    become fragments.
     """
 
     def decorate(save):
@@ -93,11 +95,13 @@ def autosave_endpoint(*, fields):
                 saved = save(
                     request, *args, field=data["field"], value=data["value"], base_version=data["version"], **kwargs
                 )
-            except StaleVersion as stale:
+            except Conflict as stale:
                 context = {"stale": stale, "mine": request.POST.get("value", ""), "field": data["field"]}
                 return _fragment(
                     request, "conflict.html", 409, context, **{"X-Autosave-Version": str(stale.current_version)}
                 )
+            except PlannerError as error:
+                return _fragment(request, "error.html", 400, {"message": error.message})
             except ValidationError as error:
                 return _fragment(request, "error.html", 400, {"message": " ".join(error.messages)})
             return _fragment(request, "saved.html", 200, {"saved": saved}, **{"X-Autosave-Version": str(saved.version)})

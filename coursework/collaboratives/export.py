@@ -29,8 +29,8 @@ from datetime import UTC
 from django.db.models import Q
 from django.utils import timezone
 
-from coursework.collaboratives.models import RESTORE_WINDOW
 from coursework.models import Post, Reply
+from partnerships.common.softdelete import restorable_q
 
 
 def _iso(value):
@@ -39,7 +39,7 @@ def _iso(value):
 
 def export_own_content(*, collaborative, user, now=None):
     now = now or timezone.now()
-    kept = Q(deleted_at__isnull=True) | Q(deleted_at__gt=now - RESTORE_WINDOW)
+    kept = Q(deleted_at__isnull=True) | restorable_q(now)
     posts = Post.objects.filter(kept, collaborative=collaborative, author=user).order_by("created_at", "id")
     replies = Reply.objects.filter(kept, post__collaborative=collaborative, author=user).order_by("created_at", "id")
     return {

@@ -17,8 +17,7 @@ from django.utils.functional import cached_property
 
 from coursework.courses.models import Cohort
 from partnerships.common.sanitize import render_markdownish
-
-RESTORE_WINDOW = timedelta(days=30)
+from partnerships.common.softdelete import restorable_q
 
 
 def edit_window():
@@ -116,8 +115,7 @@ class PostQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=True)
 
     def restorable(self, now=None):
-        now = now or timezone.now()
-        return self.filter(deleted_at__isnull=False, deleted_at__gt=now - RESTORE_WINDOW)
+        return self.filter(restorable_q(now))
 
     def with_tag_counts(self):
         """Annotate reply counts per tag (and in total), computed by the database."""

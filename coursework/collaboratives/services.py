@@ -4,7 +4,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from coursework.collaboratives.models import RESTORE_WINDOW, edit_window
+from coursework.collaboratives.models import edit_window
 from coursework.collaboratives.sharing import find_shareable
 from coursework.models import (
     Collaborative,
@@ -16,11 +16,9 @@ from coursework.models import (
     Report,
 )
 from partnerships.audit.services import audit_record
+from partnerships.common.errors import PlannerError
+from partnerships.common.softdelete import is_restorable
 from partnerships.notifications.services import notify
-
-
-class CollaborativeError(Exception):
-    """A request that cannot be done; the message is meant for the person."""
 
 
 def edit_window_text():
@@ -39,9 +37,9 @@ def _membership(collaborative, user):
 def _require_agreed_member(collaborative, user):
     membership = _membership(collaborative, user)
     if membership is None:
-        raise CollaborativeError("Only members of this collaborative can do that.")
+        raise PlannerError("Only members of this collaborative can do that.")
     if not membership.has_agreed:
-        raise CollaborativeError("Please read and agree to the group’s norms before you post.")
+        raise PlannerError("Please read and agree to the group’s norms before you post.")
     return membership
 
 
@@ -58,7 +56,7 @@ def collaborative_create(*, cohort, created_by, name, norms, members=(), as_inst
         collaborative_members_add(collaborative=collaborative, users=members, actor=created_by)
     else:
         if _enrolled(cohort, created_by) is None:
-            raise CollaborativeError("Only teachers enrolled in this cohort can start a collaborative in it.")
+            raise PlannerError("Only teachers enrolled in this cohort can start a collaborative in it.")
         CollaborativeMembership.objects.create(
             collaborative=collaborative, user=created_by, agreed_to_norms_at=timezone.now()
         )
@@ -76,7 +74,7 @@ def collaborative_members_add(*, collaborative, users, actor):
     enrolled = set(collaborative.cohort.enrollments.filter(teacher__in=users).values_list("teacher_id", flat=True))
     strangers = [u for u in users if u.pk not in enrolled]
     if strangers:
-        raise CollaborativeError(f"{strangers[0]} is not enrolled in {collaborative.cohort}.")
+        raise PlannerError(f"{strangers[0]} is not enrolled in {collaborative.cohort}.")
     existing = set(collaborative.memberships.values_list("user_id", flat=True))
     created = CollaborativeMembership.objects.bulk_create(
         [CollaborativeMembership(collaborative=collaborative, user=u) for u in users if u.pk not in existing]
@@ -95,13 +93,13 @@ def collaborative_members_add(*, collaborative, users, actor):
 def collaborative_invite(*, collaborative, invitee, invited_by):
     """A member invites a peer enrolled in the same cohort."""
     if _membership(collaborative, invited_by) is None:
-        raise CollaborativeError("Only members can invite people to this collaborative.")
+        raise PlannerError("Only members can invite people to this collaborative.")
     if _enrolled(collaborative.cohort, invitee) is None:
-        raise CollaborativeError(f"{invitee} is not enrolled in {collaborative.cohort}.")
+        raise PlannerError(f"{invitee} is not enrolled in {collaborative.cohort}.")
     if _membership(collaborative, invitee) is not None:
-        raise CollaborativeError(f"{invitee} is already a member.")
+        raise PlannerError(f"{invitee} is already a member.")
     if collaborative.invitations.pending().filter(invitee=invitee).exists():
-        raise CollaborativeError(f"{invitee} already has an invitation waiting.")
+        raise PlannerError(f"{invitee} already has an invitation waiting.")
     invitation = CollaborativeInvitation.objects.create(
         collaborative=collaborative, invitee=invitee, invited_by=invited_by
     )
@@ -118,7 +116,7 @@ def collaborative_invitation_accept(*, invitation, user):
     """Join: accepting an invitation includes agreeing to the norms shown with it."""
     invitation = CollaborativeInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.invitee_id != user.pk or invitation.accepted_at or invitation.declined_at:
-        raise CollaborativeError("This invitation can no longer be used.")
+        raise PlannerError("This invitation can no longer be used.")
     now = timezone.now()
     invitation.accepted_at = now
     invitation.save(update_fields=["accepted_at"])
@@ -134,7 +132,7 @@ def collaborative_invitation_accept(*, invitation, user):
 @transaction.atomic
 def collaborative_invitation_decline(*, invitation, user):
     if invitation.invitee_id != user.pk or invitation.accepted_at or invitation.declined_at:
-        raise CollaborativeError("This invitation can no longer be used.")
+        raise PlannerError("This invitation can no longer be used.")
     invitation.declined_at = timezone.now()
     invitation.save(update_fields=["declined_at"])
 
@@ -143,7 +141,7 @@ def collaborative_invitation_decline(*, invitation, user):
 def collaborative_norms_agree(*, collaborative, user):
     membership = _membership(collaborative, user)
     if membership is None:
-        raise CollaborativeError("Only members of this collaborative can agree to its norms.")
+        raise PlannerError("Only members of this collaborative can agree to its norms.")
     if not membership.has_agreed:
         membership.agreed_to_norms_at = timezone.now()
         membership.save(update_fields=["agreed_to_norms_at"])
@@ -154,7 +152,7 @@ def collaborative_norms_agree(*, collaborative, user):
 def collaborative_prompt_set(*, collaborative, prompt, actor):
     """The cohort's instructor sets the prompt of the week; members are told."""
     if not collaborative.cohort.instructors.filter(pk=actor.pk).exists():
-        raise CollaborativeError("Only the cohort’s instructors can set the prompt of the week.")
+        raise PlannerError("Only the cohort’s instructors can set the prompt of the week.")
     collaborative.prompt = prompt.strip()
     collaborative.prompt_set_at = timezone.now() if collaborative.prompt else None
     collaborative.save(update_fields=["prompt", "prompt_set_at"])
@@ -175,7 +173,7 @@ def post_create(*, collaborative, author, body, link_url="", share=""):
     if share:
         item = find_shareable(_enrolled(collaborative.cohort, author), share)
         if item is None:
-            raise CollaborativeError("That piece of work is not available to share.")
+            raise PlannerError("That piece of work is not available to share.")
         snapshot = {"shared_kind": item.kind, "shared_title": item.title, "shared_text": item.text}
     post = Post.objects.create(collaborative=collaborative, author=author, body=body, link_url=link_url, **snapshot)
     others = [
@@ -191,7 +189,7 @@ def post_create(*, collaborative, author, body, link_url="", share=""):
 
 def _check_window(item, now):
     if not item.is_editable(now):
-        raise CollaborativeError(
+        raise PlannerError(
             f"Posts and replies can be edited for {edit_window_text()} after they are written, and that time "
             "has passed. You can add a reply instead, or delete it and write it again."
         )
@@ -200,7 +198,7 @@ def _check_window(item, now):
 @transaction.atomic
 def post_edit(*, post, author, body, link_url=""):
     if post.author_id != author.pk or post.deleted_at:
-        raise CollaborativeError("Only the author can edit this post.")
+        raise PlannerError("Only the author can edit this post.")
     now = timezone.now()
     _check_window(post, now)
     post.body, post.link_url, post.edited_at = body, link_url, now
@@ -212,7 +210,7 @@ def post_edit(*, post, author, body, link_url=""):
 def post_delete(*, post, author):
     """Soft delete: the author can restore it from “recently deleted” for 30 days."""
     if post.author_id != author.pk:
-        raise CollaborativeError("Only the author can delete this post.")
+        raise PlannerError("Only the author can delete this post.")
     if post.deleted_at is None:
         post.deleted_at = timezone.now()
         post.save(update_fields=["deleted_at"])
@@ -222,11 +220,11 @@ def post_delete(*, post, author):
 @transaction.atomic
 def post_restore(*, post, author):
     if post.author_id != author.pk:
-        raise CollaborativeError("Only the author can restore this post.")
+        raise PlannerError("Only the author can restore this post.")
     if post.deleted_at is None:
         return post
-    if post.deleted_at <= timezone.now() - RESTORE_WINDOW:
-        raise CollaborativeError("Deleted posts can be restored for 30 days; this one is gone.")
+    if not is_restorable(post.deleted_at):
+        raise PlannerError("Deleted posts can be restored for 30 days; this one is gone.")
     post.deleted_at = None
     post.save(update_fields=["deleted_at"])
     return post
@@ -236,7 +234,7 @@ def post_restore(*, post, author):
 def reply_create(*, post, author, body, tag=""):
     _require_agreed_member(post.collaborative, author)
     if post.deleted_at:
-        raise CollaborativeError("This post was deleted.")
+        raise PlannerError("This post was deleted.")
     reply = Reply.objects.create(post=post, author=author, body=body, tag=tag)
     if post.author_id != author.pk:
         label = f" ({reply.get_tag_display().lower()})" if tag else ""
@@ -251,7 +249,7 @@ def reply_create(*, post, author, body, tag=""):
 @transaction.atomic
 def reply_edit(*, reply, author, body, tag=""):
     if reply.author_id != author.pk or reply.deleted_at:
-        raise CollaborativeError("Only the author can edit this reply.")
+        raise PlannerError("Only the author can edit this reply.")
     now = timezone.now()
     _check_window(reply, now)
     reply.body, reply.tag, reply.edited_at = body, tag, now
@@ -262,7 +260,7 @@ def reply_edit(*, reply, author, body, tag=""):
 @transaction.atomic
 def reply_delete(*, reply, author):
     if reply.author_id != author.pk:
-        raise CollaborativeError("Only the author can delete this reply.")
+        raise PlannerError("Only the author can delete this reply.")
     if reply.deleted_at is None:
         reply.deleted_at = timezone.now()
         reply.save(update_fields=["deleted_at"])
@@ -273,7 +271,7 @@ def reply_delete(*, reply, author):
 def post_report(*, post, reporter, reason):
     """A member flags a post; the cohort's instructors are told."""
     if _membership(post.collaborative, reporter) is None:
-        raise CollaborativeError("Only members can report a post.")
+        raise PlannerError("Only members can report a post.")
     report = Report.objects.create(post=post, reporter=reporter, reason=reason)
     collaborative = post.collaborative
     notify(
@@ -288,7 +286,7 @@ def post_report(*, post, reporter, reason):
 @transaction.atomic
 def report_handle(*, report, actor):
     if not report.post.collaborative.cohort.instructors.filter(pk=actor.pk).exists():
-        raise CollaborativeError("Only the cohort’s instructors handle reports.")
+        raise PlannerError("Only the cohort’s instructors handle reports.")
     if report.handled_at is None:
         report.handled_at = timezone.now()
         report.handled_by = actor
@@ -299,11 +297,11 @@ def report_handle(*, report, actor):
 @transaction.atomic
 def reply_restore(*, reply, author):
     if reply.author_id != author.pk:
-        raise CollaborativeError("Only the author can restore this reply.")
+        raise PlannerError("Only the author can restore this reply.")
     if reply.deleted_at is None:
         return reply
-    if reply.deleted_at <= timezone.now() - RESTORE_WINDOW:
-        raise CollaborativeError("Deleted replies can be restored for 30 days; this one is gone.")
+    if not is_restorable(reply.deleted_at):
+        raise PlannerError("Deleted replies can be restored for 30 days; this one is gone.")
     reply.deleted_at = None
     reply.save(update_fields=["deleted_at"])
     return reply

@@ -42,9 +42,10 @@ from coursework.collaboratives.forms import (
     ReplyForm,
     ReportForm,
 )
-from coursework.collaboratives.models import RESTORE_WINDOW
 from coursework.collaboratives.sharing import shareables_for
 from coursework.models import CollaborativeMembership, Reply, Report
+from partnerships.common.errors import PlannerError, show_error
+from partnerships.common.softdelete import RESTORE_WINDOW, restorable_q
 
 PAGE_SIZE = 20
 
@@ -101,8 +102,8 @@ def collaborative_create(request, cohort_pk):
                 members=form.cleaned_data["members"],
                 as_instructor=as_instructor,
             )
-        except services.CollaborativeError as error:
-            form.add_error(None, str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form)
         else:
             messages.success(request, f"“{collaborative.name}” is ready.")
             return redirect(collaborative)
@@ -199,8 +200,8 @@ def post_create(request, pk):
                 link_url=form.cleaned_data["link_url"],
                 share=form.cleaned_data.get("share", ""),
             )
-        except services.CollaborativeError as error:
-            form.add_error(None, str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form)
         else:
             messages.success(request, "Your post is shared with the group.")
             return redirect(post)
@@ -250,8 +251,8 @@ def reply_create(request, pk):
             services.reply_create(
                 post=post, author=request.user, body=form.cleaned_data["body"], tag=form.cleaned_data["tag"]
             )
-        except services.CollaborativeError as error:
-            form.add_error(None, str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form)
         else:
             messages.success(request, "Your reply is posted.")
             return redirect(post)
@@ -274,7 +275,7 @@ def post_edit(request, pk):
             services.post_edit(
                 post=post, author=request.user, body=form.cleaned_data["body"], link_url=form.cleaned_data["link_url"]
             )
-        except services.CollaborativeError as error:
+        except PlannerError as error:
             form.add_error(None, f"{error} Your text is still below so you can copy it.")
         else:
             messages.success(request, "Your post is updated.")
@@ -326,7 +327,7 @@ def reply_edit(request, pk):
             services.reply_edit(
                 reply=reply, author=request.user, body=form.cleaned_data["body"], tag=form.cleaned_data["tag"]
             )
-        except services.CollaborativeError as error:
+        except PlannerError as error:
             form.add_error(None, f"{error} Your text is still below so you can copy it.")
         else:
             messages.success(request, "Your reply is updated.")
@@ -353,9 +354,8 @@ def reply_delete(request, pk):
 @login_required
 @require_POST
 def reply_restore(request, pk):
-    cutoff = timezone.now() - RESTORE_WINDOW
     reply = get_object_or_404(
-        own_replies(request.user).filter(deleted_at__gt=cutoff).select_related("post__collaborative"), pk=pk
+        own_replies(request.user).filter(restorable_q()).select_related("post__collaborative"), pk=pk
     )
     services.reply_restore(reply=reply, author=request.user)
     messages.success(request, "Your reply is back.")
@@ -365,12 +365,11 @@ def reply_restore(request, pk):
 @login_required
 def recently_deleted(request, pk):
     collaborative = get_object_or_404(member_collaboratives(request.user), pk=pk)
-    cutoff = timezone.now() - RESTORE_WINDOW
     context = {
         "collaborative": collaborative,
         "posts": own_posts(request.user).restorable().filter(collaborative=collaborative).order_by("-deleted_at"),
         "replies": own_replies(request.user)
-        .filter(post__collaborative=collaborative, deleted_at__gt=cutoff)
+        .filter(restorable_q(), post__collaborative=collaborative)
         .select_related("post")
         .order_by("-deleted_at"),
         "restore_days": RESTORE_WINDOW.days,
@@ -385,8 +384,8 @@ def post_report(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.post_report(post=post, reporter=request.user, reason=form.cleaned_data["reason"])
-        except services.CollaborativeError as error:
-            form.add_error(None, str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form)
         else:
             messages.success(request, "Thank you. The cohort’s instructors have been told.")
             return redirect(post.collaborative)
@@ -442,8 +441,8 @@ def collaborative_members(request, pk):
                             collaborative=collaborative, invitee=person, invited_by=request.user
                         )
                     messages.success(request, f"{len(people)} invitation{'s' if len(people) != 1 else ''} sent.")
-            except services.CollaborativeError as error:
-                form.add_error("people", str(error))
+            except PlannerError as error:
+                show_error(request, error, form=form, field="people")
             else:
                 return redirect("coursework:collaborative_members", collaborative.pk)
     context = {
@@ -471,8 +470,8 @@ def invitation_respond(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.collaborative_invitation_accept(invitation=invitation, user=request.user)
-        except services.CollaborativeError as error:
-            messages.error(request, str(error))
+        except PlannerError as error:
+            show_error(request, error)
             return redirect("home")
         messages.success(request, f"Welcome to “{invitation.collaborative.name}”.")
         return redirect(invitation.collaborative)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from partnerships.common.errors import PlannerError
+
 MAX_ROSTER_BYTES = 512 * 1024
 MAX_ROSTER_ROWS = 5000
 HEADER_NAMES = {
@@ -35,12 +37,6 @@ class RosterRow:
     last_name: str
 
 
-class RosterError(Exception):
-    def __init__(self, errors):
-        self.errors = errors
-        super().__init__("; ".join(errors))
-
-
 def decode_roster(data: bytes) -> str:
     """Spreadsheets save CSV as UTF-8 (with or without BOM), UTF-16 or Latin-1/cp1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -66,11 +62,11 @@ def _numbered_rows(reader, errors):
 
 
 def parse_roster(data: bytes):
-    """Return RosterRows, or raise RosterError listing every bad line."""
+    """Return RosterRows, or raise PlannerError listing every bad line."""
     if len(data) > MAX_ROSTER_BYTES:
-        raise RosterError([f"The file is larger than {MAX_ROSTER_BYTES // 1024} KB; split the roster."])
+        raise PlannerError.listing([f"The file is larger than {MAX_ROSTER_BYTES // 1024} KB; split the roster."])
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RosterError(["This does not look like a CSV file. Save the roster as CSV and try again."])
+        raise PlannerError.listing(["This does not look like a CSV file. Save the roster as CSV and try again."])
     text = decode_roster(data)
     try:
         dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
@@ -126,7 +122,7 @@ def parse_roster(data: bytes):
         seen[email] = line_number
         rows.append(RosterRow(line_number, email, first, last))
     if errors:
-        raise RosterError(errors)
+        raise PlannerError.listing(errors)
     if not rows:
-        raise RosterError(["The file has no rows. Each row needs: email, first name, last name."])
+        raise PlannerError.listing(["The file has no rows. Each row needs: email, first name, last name."])
     return rows

@@ -18,8 +18,9 @@ from coursework.models import Cohort, CohortInvitation, CohortStage, Enrollment,
 from coursework.reflections.services import cohort_prompts_seed
 from coursework.stages.registry import STAGES
 from partnerships.audit.services import audit_record
+from partnerships.common.errors import PlannerError
 from partnerships.members.invitations import issue_token, send_invitation_email
-from partnerships.members.services import InvitationError, partnership_create, user_for_invitation
+from partnerships.members.services import partnership_create, user_for_invitation
 from partnerships.models import Membership, Partnership, User
 from partnerships.notifications.services import absolute_url, notify
 
@@ -80,7 +81,7 @@ def _new_cohort_invitation(*, cohort, email, first_name, last_name, invited_by):
 def cohort_invitation_create(*, cohort, email, first_name="", last_name="", invited_by):
     email = email.strip().lower()
     if cohort.enrollments.filter(teacher__email__iexact=email).exists():
-        raise InvitationError(f"{email} is already enrolled in this cohort.")
+        raise PlannerError(f"{email} is already enrolled in this cohort.")
     return _new_cohort_invitation(
         cohort=cohort, email=email, first_name=first_name, last_name=last_name, invited_by=invited_by
     )
@@ -88,7 +89,7 @@ def cohort_invitation_create(*, cohort, email, first_name="", last_name="", invi
 
 @transaction.atomic
 def roster_import(*, cohort, data, invited_by):
-    """Invite every row of a roster CSV, or nobody: raises RosterError with line numbers.
+    """Invite every row of a roster CSV, or nobody: raises PlannerError with line numbers.
 
     Returns (invitations, already_enrolled_emails).
     """
@@ -120,7 +121,7 @@ def roster_import(*, cohort, data, invited_by):
 @transaction.atomic
 def cohort_invitation_resend(*, invitation, actor):
     if invitation.accepted_at or invitation.revoked_at:
-        raise InvitationError("Only an invitation that is pending or expired can be sent again.")
+        raise PlannerError("Only an invitation that is pending or expired can be sent again.")
     token = issue_token(invitation)
     invitation.save(update_fields=["token_hash", "expires_at"])
     transaction.on_commit(lambda: _send_cohort_invitation(invitation, token))
@@ -130,7 +131,7 @@ def cohort_invitation_resend(*, invitation, actor):
 @transaction.atomic
 def cohort_invitation_revoke(*, invitation, actor):
     if invitation.accepted_at:
-        raise InvitationError("This invitation was already accepted.")
+        raise PlannerError("This invitation was already accepted.")
     if not invitation.revoked_at:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
@@ -141,7 +142,7 @@ def cohort_invitation_revoke(*, invitation, actor):
 def cohort_invitation_accept(*, invitation, user=None, **account):
     invitation = CohortInvitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_pending:
-        raise InvitationError("This invitation can no longer be used.")
+        raise PlannerError("This invitation can no longer be used.")
     account.setdefault("first_name", invitation.first_name)
     account.setdefault("last_name", invitation.last_name)
     person = user_for_invitation(email=invitation.email, user=user, **account)

@@ -11,11 +11,10 @@ from django.views.decorators.http import require_POST
 from coursework.access import manageable_cohort_invitations, may_create_cohorts, taught_cohorts
 from coursework.courses import services
 from coursework.courses.forms import CohortForm, CohortInvitationForm, RosterUploadForm
-from coursework.courses.roster import RosterError
 from coursework.courses.services import cohort_create, cohort_update
 from coursework.models import CohortInvitation, StageProgress
+from partnerships.common.errors import PlannerError, show_error
 from partnerships.members.invitations import find_by_token
-from partnerships.members.services import InvitationError
 from partnerships.members.views import accept_invitation
 
 
@@ -47,8 +46,8 @@ def cohort_invite(request, pk):
     if form.is_valid():
         try:
             invitation = services.cohort_invitation_create(cohort=cohort, invited_by=request.user, **form.cleaned_data)
-        except InvitationError as error:
-            form.add_error("email", str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form, field="email")
         else:
             messages.success(request, f"Invitation sent to {invitation.email}.")
             return redirect(cohort)
@@ -66,7 +65,7 @@ def roster_upload(request, pk):
             invitations, skipped = services.roster_import(
                 cohort=cohort, data=form.cleaned_data["roster"].read(), invited_by=request.user
             )
-        except RosterError as error:
+        except PlannerError as error:
             roster_errors = error.errors
         else:
             text = f"{len(invitations)} invitations sent."
@@ -88,8 +87,8 @@ def cohort_invitation_resend(request, pk):
     invitation = get_object_or_404(manageable_cohort_invitations(request.user), pk=pk)
     try:
         services.cohort_invitation_resend(invitation=invitation, actor=request.user)
-    except InvitationError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"Sent again to {invitation.email}; the earlier link no longer works.")
     return redirect(invitation.cohort)
@@ -101,8 +100,8 @@ def cohort_invitation_revoke(request, pk):
     invitation = get_object_or_404(manageable_cohort_invitations(request.user), pk=pk)
     try:
         services.cohort_invitation_revoke(invitation=invitation, actor=request.user)
-    except InvitationError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"The invitation to {invitation.email} is revoked.")
     return redirect(invitation.cohort)

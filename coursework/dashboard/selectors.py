@@ -5,7 +5,6 @@ sorts are annotations and subqueries on StageProgress, only one page of enrollme
 fetched, and that page's progress rows come in one prefetch.
 """
 
-import csv
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -16,6 +15,7 @@ from django.utils import dateformat, timezone
 
 from coursework.models import Reminder, StageProgress
 from coursework.stages.registry import STAGE_BY_SLUG, STAGES
+from partnerships.common.csv import csv_writer
 
 Status = StageProgress.Status
 FINISHED = (Status.SUBMITTED, Status.COMPLETE)
@@ -221,18 +221,6 @@ def stage_totals(cohort, due):
 
 # CSV export -----------------------------------------------------------------------
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Neutralise spreadsheet formula injection: prefix risky text with a single quote."""
-    if value is None:
-        return ""
-    text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
-
 
 def csv_header():
     header = ["Last name", "First name", "Email", "Stages complete", "Last activity"]
@@ -274,12 +262,12 @@ def csv_rows(cohort, enrollments, due):
             if due_on and due_on < today and status not in FINISHED:
                 late.append(str(stage.number))
         row.append(" ".join(late))
-        yield [safe_cell(v) for v in row]
+        yield row
 
 
 def write_csv(out, cohort, enrollments, due):
     out.write("\ufeff")  # a BOM so spreadsheets read UTF-8
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(csv_header())
     for row in csv_rows(cohort, enrollments, due):
         writer.writerow(row)

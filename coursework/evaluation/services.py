@@ -6,20 +6,17 @@ from django.utils import timezone
 
 from coursework.evaluation.models import COMMENT_QUESTIONS, RATING_QUESTIONS, RATING_SCALE
 from coursework.models import CourseEvaluation
+from partnerships.common.errors import PlannerError
 
 RATING_FIELDS = tuple(q.field for q in RATING_QUESTIONS)
 COMMENT_FIELDS = tuple(name for name, _ in COMMENT_QUESTIONS)
-
-
-class EvaluationClosed(Exception):
-    """The cohort is closed: evaluations can no longer be changed."""
 
 
 @transaction.atomic
 def evaluation_save(*, enrollment, answers):
     """Create or update the enrollment's one evaluation while the cohort is open."""
     if not enrollment.cohort.is_open:
-        raise EvaluationClosed("This cohort is closed, so the evaluation can no longer be changed.")
+        raise PlannerError("This cohort is closed, so the evaluation can no longer be changed.")
     fields = {name: answers[name] for name in RATING_FIELDS}
     fields.update({name: answers.get(name, "").strip() for name in COMMENT_FIELDS})
     evaluation, created = CourseEvaluation.objects.select_for_update().get_or_create(

@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from coursework.access import own_enrollments, taught_cohorts
 from coursework.evaluation.forms import EvaluationForm
 from coursework.evaluation.models import RATING_QUESTIONS, RATING_SCALE
-from coursework.evaluation.services import EvaluationClosed, evaluation_comments, evaluation_save, evaluation_summary
+from coursework.evaluation.services import evaluation_comments, evaluation_save, evaluation_summary
 from coursework.models import CourseEvaluation
+from partnerships.common.errors import PlannerError, show_error
 
 
 @login_required
@@ -20,8 +21,8 @@ def evaluation_form(request, pk):
     if request.method == "POST" and not closed and form.is_valid():
         try:
             _, created = evaluation_save(enrollment=enrollment, answers=form.cleaned_data)
-        except EvaluationClosed as error:
-            messages.error(request, str(error))
+        except PlannerError as error:
+            show_error(request, error)
         else:
             messages.success(
                 request,

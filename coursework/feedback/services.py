@@ -48,7 +48,7 @@ def _stage_url(enrollment, stage):
 def feedback_add(*, enrollment, stage, author, text, decision=""):
     """Leave feedback on a stage; a decision also marks it complete or needs revision.
 
-    Raises progress_services.StageActionError when the stage cannot be reviewed.
+    Raises PlannerError when the stage cannot be reviewed.
     """
     text = text.strip()
     if decision:

@@ -14,8 +14,8 @@ from coursework.feedback.services import feedback_add, stage_feedback
 from coursework.models import Feedback, StageProgress
 from coursework.stages.registry import STAGE_BY_SLUG
 from coursework.stages.selectors import stage_rows
-from coursework.stages.services import StageActionError
 from coursework.stages.work import work_context
+from partnerships.common.errors import PlannerError, show_error
 
 REVIEWABLE = (StageProgress.Status.SUBMITTED, StageProgress.Status.COMPLETE, StageProgress.Status.NEEDS_REVISION)
 NO_WORK_TEMPLATE = "coursework/stage.html"
@@ -56,8 +56,8 @@ def stage_review_page(request, enrollment_pk, slug):
                 text=form.cleaned_data["text"],
                 decision=decision,
             )
-        except StageActionError as error:
-            form.add_error("decision", str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form, field="decision")
         else:
             done = {
                 Feedback.Decision.COMPLETE: "Stage marked complete",

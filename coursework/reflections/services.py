@@ -6,10 +6,11 @@ version (django-simple-history) and marks the stage as started.
 
 from django.db import IntegrityError, transaction
 
-from coursework.autosave.services import Saved, StaleVersion, check_version
+from coursework.autosave.services import Saved
 from coursework.models import Prompt, Reflection
 from coursework.reflections.defaults import DEFAULT_PROMPTS, prompt_rows
 from coursework.stages.services import stage_touch
+from partnerships.common.errors import Conflict, advance_version
 
 # Stages whose work area is "answer the cohort's prompts".
 REFLECTION_STAGES = ("mindsets", "final-reflection")
@@ -74,7 +75,7 @@ def reflection_save(*, enrollment, prompt, base_version, text=None, carry_forwar
     """Save the teacher's answer to one prompt (either field or both) as a new version.
 
     `base_version` is the version the browser started from (0: no answer yet). If the
-    stored answer moved on meanwhile and the new text differs, raises StaleVersion and
+    stored answer moved on meanwhile and the new text differs, raises Conflict and
     writes nothing. A save of `carry_forward` alone is not version-checked. Returns
     Saved(version, saved_at).
     """
@@ -83,7 +84,7 @@ def reflection_save(*, enrollment, prompt, base_version, text=None, carry_forwar
     if reflection is None:
         if base_version != 0:
             # The answer this page was showing no longer exists; never write blindly.
-            raise StaleVersion(current_value="", current_version=0)
+            raise Conflict(current_value="", current_version=0, expected_version=base_version)
         if not any(changes.values()):
             return Saved(version=0, saved_at=None)  # nothing typed yet: no empty version
         try:
@@ -92,24 +93,26 @@ def reflection_save(*, enrollment, prompt, base_version, text=None, carry_forwar
         except IntegrityError:
             # Another tab created it a moment ago: refuse, showing what it saved.
             reflection = Reflection.objects.get(enrollment=enrollment, prompt=prompt)
-            raise StaleVersion(
-                current_value=reflection.text, current_version=reflection.version, changed_at=reflection.updated_at
+            raise Conflict(
+                current=reflection,
+                current_value=reflection.text,
+                current_version=reflection.version,
+                expected_version=base_version,
+                changed_at=reflection.updated_at,
             ) from None
     else:
         current = _fields(reflection)
-        proceed = check_version(
-            current_version=reflection.version,
+        if all(current[k] == v for k, v in changes.items()):
+            return Saved(version=reflection.version, saved_at=reflection.updated_at)
+        advance_version(
+            reflection,
             # A lone carry-forward tick is one bit, not text: the last click wins.
-            base_version=reflection.version if text is None else base_version,
-            unchanged=all(current[k] == v for k, v in changes.items()),
+            reflection.version if text is None else base_version,
             current_value=reflection.text,
             changed_at=reflection.updated_at,
         )
-        if not proceed:
-            return Saved(version=reflection.version, saved_at=reflection.updated_at)
         for key, value in changes.items():
             setattr(reflection, key, value)
-        reflection.version += 1
         reflection.save()
     stage_touch(enrollment=enrollment, stage=prompt.stage)
     return Saved(version=reflection.version, saved_at=reflection.updated_at)
@@ -120,7 +123,7 @@ def reflections_save_all(*, enrollment, answers):
     """Save several answers from the page's Save button (the no-JavaScript path).
 
     `answers` is a list of dicts: prompt, text, carry_forward, base_version. Answers that
-    conflict are not written; returns {prompt_pk: StaleVersion} for them so the page can
+    conflict are not written; returns {prompt_pk: Conflict} for them so the page can
     show both texts. The others are saved.
     """
     conflicts = {}
@@ -128,7 +131,7 @@ def reflections_save_all(*, enrollment, answers):
         try:
             with transaction.atomic():
                 reflection_save(enrollment=enrollment, **answer)
-        except StaleVersion as stale:
+        except Conflict as stale:
             conflicts[answer["prompt"].pk] = stale
     return conflicts
 

@@ -4,19 +4,16 @@ from django.db import transaction
 
 from coursework.models import ResearchSource, StrategicGoal
 from coursework.stages.services import stage_touch
+from partnerships.common.errors import PlannerError
 
 STAGE = "research"
 SOURCE_FIELDS = ("title", "kind", "url", "published_on", "notes")
 GOAL_FIELDS = ("statement", "level", "source")
 
 
-class ResearchError(Exception):
-    """A research change that cannot be made; the message is safe to show."""
-
-
 def _check_source(enrollment, source):
     if source is not None and source.enrollment_id != enrollment.pk:
-        raise ResearchError("That source is not one of yours.")
+        raise PlannerError("That source is not one of yours.")
 
 
 @transaction.atomic

@@ -13,15 +13,9 @@ from pathlib import Path
 from django.apps import apps as global_apps
 from django.db import transaction
 
+from partnerships.common.errors import PlannerError
+
 DEFAULT_FRAMEWORK_PATH = Path(__file__).parent / "data" / "default_framework.json"
-
-
-class FrameworkError(Exception):
-    """The framework description is not usable; `errors` lists every problem found."""
-
-    def __init__(self, errors):
-        self.errors = errors
-        super().__init__("; ".join(errors))
 
 
 def _text(value):
@@ -76,15 +70,15 @@ def validate_framework_data(data):
 
 
 def read_framework_file(path):
-    """Parse a framework JSON file, raising FrameworkError with a clear message."""
+    """Parse a framework JSON file, raising PlannerError with a clear message."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
-        raise FrameworkError([f"Cannot read {path}: {error.strerror or error}."]) from error
+        raise PlannerError.listing([f"Cannot read {path}: {error.strerror or error}."]) from error
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise FrameworkError([f"{path} is not valid JSON: {error.msg} at line {error.lineno}."]) from error
+        raise PlannerError.listing([f"{path} is not valid JSON: {error.msg} at line {error.lineno}."]) from error
 
 
 def framework_load(*, data, replace=False, apps=global_apps):
@@ -96,7 +90,7 @@ def framework_load(*, data, replace=False, apps=global_apps):
     """
     errors = validate_framework_data(data)
     if errors:
-        raise FrameworkError(errors)
+        raise PlannerError.listing(errors)
     Framework = apps.get_model("coursework", "Framework")
     Domain = apps.get_model("coursework", "Domain")
     Practice = apps.get_model("coursework", "Practice")
@@ -106,9 +100,11 @@ def framework_load(*, data, replace=False, apps=global_apps):
         existing = Framework.objects.filter(name=name).first()
         if existing is not None:
             if not replace:
-                raise FrameworkError([f"A framework called “{name}” already exists; use --replace to replace it."])
+                raise PlannerError.listing(
+                    [f"A framework called “{name}” already exists; use --replace to replace it."]
+                )
             if existing.self_assessments.exists():
-                raise FrameworkError(
+                raise PlannerError.listing(
                     [f"“{name}” is already used by teachers' self-assessments and cannot be replaced."]
                 )
             existing.delete()

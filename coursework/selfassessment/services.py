@@ -5,13 +5,10 @@ from django.db import transaction
 from coursework.models import ChosenPractice, Rating, SelfAssessment
 from coursework.selfassessment.frameworks import framework_for_cohort
 from coursework.stages.services import stage_touch
+from partnerships.common.errors import PlannerError
 
 STAGE = "self-reflection"
 CHOICE_MIN, CHOICE_MAX = 2, 3
-
-
-class SelfAssessmentError(Exception):
-    """A self-assessment change that cannot be made; the message is safe to show."""
 
 
 def self_assessment_for(enrollment):
@@ -34,9 +31,9 @@ def rating_save(*, enrollment, practice, level, evidence=""):
     """Rate one practice (level may be None while only evidence is written)."""
     assessment = self_assessment_ensure(enrollment=enrollment)
     if practice.domain.framework_id != assessment.framework_id:
-        raise SelfAssessmentError("That practice is not part of your framework.")
+        raise PlannerError("That practice is not part of your framework.")
     if level is not None and level.framework_id != assessment.framework_id:
-        raise SelfAssessmentError("That rating level is not part of your framework.")
+        raise PlannerError("That rating level is not part of your framework.")
     rating, created = Rating.objects.get_or_create(
         self_assessment=assessment,
         practice=practice,
@@ -75,11 +72,11 @@ def choices_save(*, enrollment, strengths, growth_areas):
     """Replace the chosen strengths and growth areas (2–3 each, none in both)."""
     problems = choice_problems(strengths, growth_areas)
     if problems:
-        raise SelfAssessmentError(" ".join(problems.values()))
+        raise PlannerError(" ".join(problems.values()))
     assessment = self_assessment_ensure(enrollment=enrollment)
     for practice in [*strengths, *growth_areas]:
         if practice.domain.framework_id != assessment.framework_id:
-            raise SelfAssessmentError("That practice is not part of your framework.")
+            raise PlannerError("That practice is not part of your framework.")
     assessment.choices.all().delete()
     ChosenPractice.objects.bulk_create(
         [ChosenPractice(self_assessment=assessment, practice=p, kind=ChosenPractice.Kind.STRENGTH) for p in strengths]

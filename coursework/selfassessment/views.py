@@ -8,7 +8,6 @@ from coursework.selfassessment.forms import ChoicesForm, RatingForm
 from coursework.selfassessment.frameworks import framework_for_cohort
 from coursework.selfassessment.services import (
     STAGE,
-    SelfAssessmentError,
     choices_save,
     rating_save,
     self_assessment_for,
@@ -16,6 +15,7 @@ from coursework.selfassessment.services import (
 from coursework.stages.registry import STAGE_BY_SLUG
 from coursework.stages.self_reflection import self_reflection_context
 from coursework.stages.views import invalid, own_enrollment, saved
+from partnerships.common.errors import PlannerError, show_error
 
 
 def _framework(enrollment):
@@ -36,8 +36,8 @@ def rating_save_view(request, enrollment_pk, practice_pk):
         return invalid(request, enrollment, STAGE, rating=form)
     try:
         rating_save(enrollment=enrollment, practice=practice, **form.cleaned_data)
-    except SelfAssessmentError as error:
-        form.add_error(None, str(error))
+    except PlannerError as error:
+        show_error(request, error, form=form)
         return invalid(request, enrollment, STAGE, rating=form)
     return saved(request, enrollment, STAGE, anchor=f"practice-{practice.pk}", message="Rating saved.")
 
@@ -52,8 +52,8 @@ def choices_save_view(request, enrollment_pk):
         return invalid(request, enrollment, STAGE, choices=form)
     try:
         choices_save(enrollment=enrollment, **form.cleaned_data)
-    except SelfAssessmentError as error:
-        form.add_error(None, str(error))
+    except PlannerError as error:
+        show_error(request, error, form=form)
         return invalid(request, enrollment, STAGE, choices=form)
     return saved(
         request, enrollment, STAGE, anchor="choices-heading", message="Your strengths and areas for growth are saved."

@@ -18,6 +18,7 @@ from coursework.stages.services import stage_touch
 from coursework.stages.views import bound_form, invalid, own_enrollment, saved
 from coursework.stages.work import stage_work
 from partnerships.access import editable_meetings, led_partnerships
+from partnerships.common.errors import PlannerError, show_error
 from partnerships.meetings import services as meetings
 from partnerships.meetings.forms import MeetingForm, MeetingNotesForm, NewQuestionForm, OpportunityForm, QuestionForm
 from partnerships.meetings.services import first_interview_for
@@ -199,8 +200,8 @@ def invite_view(request, enrollment_pk):
                 role=form.cleaned_data["role"],
                 invited_by=request.user,
             )
-        except partnership_services.InvitationError as error:
-            form.add_error("email", str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form, field="email")
         else:
             return _done(request, enrollment, "who-heading", f"Invitation sent to {invitation.email}.")
     return invalid(request, enrollment, STAGE, invite=form)
@@ -245,7 +246,7 @@ def question_move_view(request, enrollment_pk, pk):
     direction = request.POST.get("direction", "")
     try:
         meetings.question_move(question=question, direction=direction)
-    except meetings.MeetingError as error:
+    except PlannerError as error:
         raise Http404(str(error)) from error
     return _done(request, enrollment, f"question-{question.pk}", f"Question moved {direction}.")
 

@@ -23,6 +23,7 @@ from coursework.stages.evidence import GOAL, INTERVIEW, KIND_LABELS, STRENGTH, e
 from coursework.stages.services import stage_touch
 from coursework.stages.work import stage_work
 from partnerships.access import editable_focus_areas
+from partnerships.common.errors import PlannerError, show_error
 from partnerships.focus import services as services_focus
 from partnerships.focus.forms import EvidencePickForm, FocusAreaForm, ShareForm
 from partnerships.models import FocusArea, FocusAreaEvidence, Membership
@@ -72,8 +73,8 @@ def _handle_post(request, enrollment, partnership):
                 shared = services_focus.focus_areas_share(
                     partnership=partnership, actor=request.user, focus_areas=list(form.cleaned_data["focus_areas"])
                 )
-            except services_focus.FocusError as error:
-                form.add_error("focus_areas", str(error))
+            except PlannerError as error:
+                show_error(request, error, form=form, field="focus_areas")
             else:
                 stage_touch(enrollment=enrollment, stage="focus-areas")
                 messages.success(
@@ -165,8 +166,8 @@ def evidence_add(request, enrollment_pk, pk):
         services_focus.evidence_add(
             focus_area=focus_area, actor=request.user, kind=item.kind, ref=item.ref, source=item.source, text=item.text
         )
-    except services_focus.FocusError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         stage_touch(enrollment=enrollment, stage="focus-areas")
         messages.success(request, f"Added evidence from “{item.source}” to “{focus_area.title}”.")
@@ -180,8 +181,8 @@ def evidence_remove(request, enrollment_pk, pk, evidence_pk):
     evidence = get_object_or_404(FocusAreaEvidence.objects.filter(focus_area=focus_area), pk=evidence_pk)
     try:
         services_focus.evidence_remove(evidence=evidence, actor=request.user)
-    except services_focus.FocusError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"Removed that evidence from “{focus_area.title}”.")
     return _back(enrollment, focus_area)

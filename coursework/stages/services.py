@@ -4,12 +4,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from coursework.models import Enrollment, StageProgress
+from partnerships.common.errors import PlannerError
 
 Status = StageProgress.Status
-
-
-class StageActionError(Exception):
-    """A stage action that is not possible now; the message is safe to show."""
 
 
 def _progress(enrollment, slug):
@@ -35,10 +32,10 @@ def stage_submit(*, enrollment, stage, can_submit=None):
     """
     progress = _progress(enrollment, stage)
     if progress.status in (Status.SUBMITTED, Status.COMPLETE):
-        raise StageActionError("This stage is already marked ready for review.")
+        raise PlannerError("This stage is already marked ready for review.")
     problem = can_submit() if can_submit else None
     if problem:
-        raise StageActionError(problem)
+        raise PlannerError(problem)
     now = timezone.now()
     progress.status = Status.SUBMITTED
     progress.started_at = progress.started_at or now
@@ -53,7 +50,7 @@ def stage_reopen(*, enrollment, stage):
     """The teacher takes a submitted (not yet reviewed) stage back to keep working."""
     progress = _progress(enrollment, stage)
     if progress.status != Status.SUBMITTED:
-        raise StageActionError("Only a submitted stage can be taken back.")
+        raise PlannerError("Only a submitted stage can be taken back.")
     progress.status = Status.IN_PROGRESS
     progress.save(update_fields=["status", "updated_at"])
     return progress
@@ -64,7 +61,7 @@ def stage_review(*, enrollment, stage, complete):
     """An instructor marks a submitted stage complete, or returns it for revision."""
     progress = _progress(enrollment, stage)
     if progress.status not in (Status.SUBMITTED, Status.COMPLETE, Status.NEEDS_REVISION):
-        raise StageActionError("Only a submitted stage can be reviewed.")
+        raise PlannerError("Only a submitted stage can be reviewed.")
     progress.status = Status.COMPLETE if complete else Status.NEEDS_REVISION
     progress.reviewed_at = timezone.now()
     progress.save(update_fields=["status", "reviewed_at", "updated_at"])

@@ -24,8 +24,9 @@ from coursework.models import StageProgress
 from coursework.stages.checks import submit_check
 from coursework.stages.registry import STAGE_BY_SLUG
 from coursework.stages.selectors import stage_rows
-from coursework.stages.services import StageActionError, stage_reopen, stage_submit
+from coursework.stages.services import stage_reopen, stage_submit
 from coursework.stages.work import work_context
+from partnerships.common.errors import PlannerError, show_error
 
 
 @login_required
@@ -71,8 +72,8 @@ def stage_submit_view(request, enrollment_pk, slug):
     stage, enrollment = _stage_and_enrollment(request, enrollment_pk, slug)
     try:
         stage_submit(enrollment=enrollment, stage=slug, can_submit=lambda: submit_check(slug, enrollment))
-    except StageActionError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"Stage {stage.number} is marked ready for review. Your instructor will see it.")
     return redirect("coursework:stage", enrollment.pk, slug)
@@ -84,8 +85,8 @@ def stage_reopen_view(request, enrollment_pk, slug):
     stage, enrollment = _stage_and_enrollment(request, enrollment_pk, slug)
     try:
         stage_reopen(enrollment=enrollment, stage=slug)
-    except StageActionError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"Stage {stage.number} is back in progress; submit it again when ready.")
     return redirect("coursework:stage", enrollment.pk, slug)

@@ -3,12 +3,10 @@
 The JSON shape is documented in docs/EXPORT.md; bump EXPORT_FORMAT when it changes.
 """
 
-import csv
-import io
-
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from partnerships.common.csv import csv_rows
 from partnerships.models import (
     HEALTH_FIELDS,
     ActionPlan,
@@ -25,7 +23,6 @@ from partnerships.models import (
 )
 
 EXPORT_FORMAT = "partnership-planner/1"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _d(value):
@@ -233,30 +230,25 @@ def _plan(plan):
     }
 
 
-def safe_cell(value):
-    """Neutralise spreadsheet formula injection: a cell starting = + - @ gets a leading quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 STEP_COLUMNS = ["Step", "Owner", "Due date", "Status", "Time estimate", "Resources"]
 
 
 def steps_csv(plan):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(STEP_COLUMNS)
-    for step in Step.objects.alive().filter(plan=plan).select_related("owner_member__user"):
-        row = [
-            step.title,
-            step.owner_label,
-            _d(step.due_date) or "",
-            step.get_status_display(),
-            step.time_estimate,
-            step.resources,
-        ]
-        writer.writerow([safe_cell(v) for v in row])
-    return buffer.getvalue()
+    steps = Step.objects.alive().filter(plan=plan).select_related("owner_member__user")
+    return csv_rows(
+        (
+            [
+                step.title,
+                step.owner_label,
+                _d(step.due_date) or "",
+                step.get_status_display(),
+                step.time_estimate,
+                step.resources,
+            ]
+            for step in steps
+        ),
+        header=STEP_COLUMNS,
+    )
 
 
 def plan_document(partnership, plan):

@@ -1,8 +1,8 @@
 """Focus areas: drafting, sharing, the administrator's review, the choice and the second meeting.
 
 Keyword-only functions, each one transaction. Errors a person can act on are raised as
-FocusError (its message is safe to show); an edit made from an out-of-date copy raises
-FocusAreaConflict carrying the version saved in the meantime.
+PlannerError (its message is safe to show); an edit made from an out-of-date copy raises
+Conflict carrying the version saved in the meantime (partnerships/common/errors.py).
 """
 
 from datetime import timedelta
@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerships.audit.services import audit_record
+from partnerships.common.errors import PlannerError, advance_version, check_version
 from partnerships.models import (
     AgendaItem,
     Comment,
@@ -31,19 +32,10 @@ MAX_SHARED = 3
 CONTENT_FIELDS = ("title", "need", "serves_students", "serves_teachers", "serves_community", "rationale")
 
 
-class FocusError(Exception):
-    """Something that cannot be done now; the message is safe to show."""
-
-
-class FocusAreaConflict(FocusError):
-    """Someone saved the focus area since this copy was opened."""
-
-    def __init__(self, current):
-        super().__init__(
-            "Someone saved this focus area while you were editing it. Your changes are not saved yet: "
-            "compare the two versions below, then save again."
-        )
-        self.current = current
+FOCUS_CONFLICT_MESSAGE = (
+    "Someone saved this focus area while you were editing it. Your changes are not saved yet: "
+    "compare the two versions below, then save again."
+)
 
 
 def _members(partnership, *, roles=None, exclude=None):
@@ -100,16 +92,15 @@ def focus_area_create(*, partnership, actor, title, need, rationale="", **serves
 def focus_area_update(*, focus_area, actor, expected_version, **fields):
     """Save a revision made from `expected_version`; refuse it if someone saved since."""
     current = FocusArea.objects.select_for_update().get(pk=focus_area.pk)
-    if current.version != expected_version:
-        raise FocusAreaConflict(current)
+    check_version(current, expected_version, message=FOCUS_CONFLICT_MESSAGE)
     if current.status == Status.SET_ASIDE:
-        raise FocusError("This focus area was set aside when another one was chosen; it is kept as it was.")
+        raise PlannerError("This focus area was set aside when another one was chosen; it is kept as it was.")
     changed = [f for f in CONTENT_FIELDS if f in fields and getattr(current, f) != fields[f]]
     if not changed:
         return current
+    advance_version(current, expected_version, message=FOCUS_CONFLICT_MESSAGE)
     for field in changed:
         setattr(current, field, fields[field])
-    current.version += 1
     was_under_review = current.status in (Status.SHARED, Status.CLARIFICATION_REQUESTED, Status.REVISED)
     if was_under_review:
         current.status = Status.REVISED
@@ -128,7 +119,7 @@ def focus_area_update(*, focus_area, actor, expected_version, **fields):
 @transaction.atomic
 def focus_area_delete(*, focus_area, actor):
     if not focus_area.is_draft:
-        raise FocusError("A shared focus area is kept for the record; it cannot be deleted.")
+        raise PlannerError("A shared focus area is kept for the record; it cannot be deleted.")
     audit_record(actor=actor, action="focus_area.deleted", target=focus_area, summary=focus_area.title)
     focus_area.delete()
 
@@ -137,7 +128,7 @@ def focus_area_delete(*, focus_area, actor):
 def evidence_add(*, focus_area, actor, kind, ref, source, text):
     """Copy one input into the focus area, so later edits of the input do not change it."""
     if focus_area.status == Status.SET_ASIDE:
-        raise FocusError("This focus area was set aside; its evidence is kept as it was.")
+        raise PlannerError("This focus area was set aside; its evidence is kept as it was.")
     evidence, _ = FocusAreaEvidence.objects.get_or_create(
         focus_area=focus_area,
         ref=ref,
@@ -149,7 +140,7 @@ def evidence_add(*, focus_area, actor, kind, ref, source, text):
 @transaction.atomic
 def evidence_remove(*, evidence, actor):
     if evidence.focus_area.status == Status.SET_ASIDE:
-        raise FocusError("This focus area was set aside; its evidence is kept as it was.")
+        raise PlannerError("This focus area was set aside; its evidence is kept as it was.")
     evidence.delete()
 
 
@@ -159,11 +150,11 @@ def focus_areas_share(*, partnership, actor, focus_areas):
     _lock(partnership)
     drafts = list(partnership.focus_areas.drafts().filter(pk__in=[fa.pk for fa in focus_areas]).order_by("created_at"))
     if not drafts:
-        raise FocusError("Select at least one draft focus area to share.")
+        raise PlannerError("Select at least one draft focus area to share.")
     already = partnership.focus_areas.in_review().count()
     problem = shared_count_problem(already + len(drafts))
     if problem:
-        raise FocusError(problem)
+        raise PlannerError(problem)
     now = timezone.now()
     for focus_area in drafts:
         focus_area.status = Status.SHARED
@@ -187,16 +178,16 @@ def focus_areas_share(*, partnership, actor, focus_areas):
 def comment_add(*, focus_area, author, kind, body, parent=None):
     body = body.strip()
     if not body:
-        raise FocusError("Write something before posting.")
+        raise PlannerError("Write something before posting.")
     if focus_area.is_draft:
-        raise FocusError("This focus area has not been shared yet.")
+        raise PlannerError("This focus area has not been shared yet.")
     if parent is not None:
         if parent.focus_area_id != focus_area.pk:
-            raise FocusError("That reply belongs to another focus area.")
+            raise PlannerError("That reply belongs to another focus area.")
         if kind == Comment.Kind.QUESTION:
             kind = Comment.Kind.COMMENT
     elif kind == Comment.Kind.ANSWER:
-        raise FocusError("An answer replies to a question.")
+        raise PlannerError("An answer replies to a question.")
     if kind == Comment.Kind.ANSWER and not parent.is_question:
         kind = Comment.Kind.COMMENT
     comment = Comment.objects.create(
@@ -227,7 +218,7 @@ def comment_add(*, focus_area, author, kind, body, parent=None):
 @transaction.atomic
 def comment_resolve(*, comment, actor, resolved=True):
     if not comment.is_question:
-        raise FocusError("Only a clarification question can be marked resolved.")
+        raise PlannerError("Only a clarification question can be marked resolved.")
     comment.resolved = resolved
     comment.resolved_by = actor if resolved else None
     comment.resolved_at = timezone.now() if resolved else None
@@ -252,14 +243,14 @@ def choice_propose(*, focus_area, actor, rationale):
     """Propose one focus area; an open proposal by anyone is replaced (kept as withdrawn)."""
     partnership = focus_area.partnership
     if _party(partnership, actor) is None:
-        raise FocusError("Only the teacher and an administrator choose the focus area.")
+        raise PlannerError("Only the teacher and an administrator choose the focus area.")
     _lock(partnership)
     if not rationale.strip():
-        raise FocusError("Say in a sentence or two why this focus area should be the one.")
+        raise PlannerError("Say in a sentence or two why this focus area should be the one.")
     if focus_area.status not in (Status.SHARED, Status.CLARIFICATION_REQUESTED, Status.REVISED):
-        raise FocusError("Only a shared focus area that is still open can be proposed.")
+        raise PlannerError("Only a shared focus area that is still open can be proposed.")
     if partnership.focus_choices.filter(confirmed_at__isnull=False).exists():
-        raise FocusError("A focus area has already been chosen and confirmed by both of you.")
+        raise PlannerError("A focus area has already been chosen and confirmed by both of you.")
     now = timezone.now()
     partnership.focus_choices.filter(confirmed_at__isnull=True, withdrawn_at__isnull=True).update(
         withdrawn_at=now, withdrawn_by=actor
@@ -279,9 +270,9 @@ def choice_propose(*, focus_area, actor, rationale):
 def choice_withdraw(*, choice, actor):
     choice = FocusAreaChoice.objects.select_for_update().get(pk=choice.pk)
     if choice.state != "proposed":
-        raise FocusError("Only an open proposal can be withdrawn.")
+        raise PlannerError("Only an open proposal can be withdrawn.")
     if choice.proposed_by_id != actor.pk:
-        raise FocusError("Only the person who proposed it can withdraw it; you can propose another one instead.")
+        raise PlannerError("Only the person who proposed it can withdraw it; you can propose another one instead.")
     choice.withdrawn_at = timezone.now()
     choice.withdrawn_by = actor
     choice.save(update_fields=["withdrawn_at", "withdrawn_by"])
@@ -293,14 +284,14 @@ def choice_confirm(*, choice, actor):
     """The other party confirms: the area becomes selected, the others set aside (kept)."""
     choice = FocusAreaChoice.objects.select_for_update().select_related("focus_area", "partnership").get(pk=choice.pk)
     if choice.state != "proposed":
-        raise FocusError("This proposal is no longer open.")
+        raise PlannerError("This proposal is no longer open.")
     partnership = choice.partnership
     mine = _party(partnership, actor)
     if mine is None:
-        raise FocusError("Only the teacher and an administrator choose the focus area.")
+        raise PlannerError("Only the teacher and an administrator choose the focus area.")
     theirs = _party(partnership, choice.proposed_by) if choice.proposed_by else None
     if choice.proposed_by_id == actor.pk or mine == theirs:
-        raise FocusError(
+        raise PlannerError(
             "A choice needs both the teacher and an administrator: "
             + ("an administrator" if mine == "teacher" else "the teacher")
             + " confirms it."
@@ -333,7 +324,7 @@ def choice_confirm(*, choice, actor):
 @transaction.atomic
 def review_meeting_save(*, partnership, actor, starts_at, time_zone, duration_minutes=45, location="", video_link=""):
     if not (location.strip() or video_link.strip()):
-        raise FocusError("Give a place to meet or a video call link.")
+        raise PlannerError("Give a place to meet or a video call link.")
     meeting, created = ReviewMeeting.objects.update_or_create(
         partnership=partnership,
         defaults={
@@ -363,7 +354,7 @@ def agenda_generate(*, partnership, actor):
     """Replace the agenda with one built from the shared focus areas and open questions."""
     focus_areas = list(partnership.focus_areas.shared().exclude(status=Status.SET_ASIDE).order_by("created_at"))
     if not focus_areas:
-        raise FocusError("Share your focus areas first; the agenda is built from them.")
+        raise PlannerError("Share your focus areas first; the agenda is built from them.")
     open_questions = (
         Comment.objects.filter(focus_area__in=focus_areas, kind=Comment.Kind.QUESTION, resolved=False)
         .select_related("focus_area")
@@ -391,7 +382,7 @@ def agenda_generate(*, partnership, actor):
 @transaction.atomic
 def agenda_item_add(*, partnership, actor, text):
     if not text.strip():
-        raise FocusError("Write the agenda item before adding it.")
+        raise PlannerError("Write the agenda item before adding it.")
     last = partnership.agenda_items.order_by("-position").values_list("position", flat=True).first() or 0
     return AgendaItem.objects.create(partnership=partnership, position=last + 1, text=text.strip()[:500])
 
@@ -399,7 +390,7 @@ def agenda_item_add(*, partnership, actor, text):
 @transaction.atomic
 def agenda_item_update(*, item, actor, text):
     if not text.strip():
-        raise FocusError("An agenda item needs some words; remove it instead if it is not needed.")
+        raise PlannerError("An agenda item needs some words; remove it instead if it is not needed.")
     item.text = text.strip()[:500]
     item.save(update_fields=["text"])
     return item

@@ -23,6 +23,7 @@ from partnerships.access import (
     visible_focus_areas,
     visible_partnerships,
 )
+from partnerships.common.errors import Conflict, PlannerError, show_error
 from partnerships.focus import services as svc
 from partnerships.focus.diff import changes_between, revision_trail, versions_by_number
 from partnerships.focus.forms import (
@@ -139,8 +140,8 @@ def comment_create(request, pk):
             svc.comment_add(
                 focus_area=focus_area, author=request.user, kind=kind, body=form.cleaned_data["body"], parent=parent
             )
-        except svc.FocusError as error:
-            form.add_error("body", str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form, field="body")
         else:
             messages.success(request, "Posted. The others in the partnership are told.")
             return redirect(
@@ -188,15 +189,15 @@ def focus_area_edit(request, pk):
                     expected_version=form.cleaned_data["version"],
                     **form.content(),
                 )
-            except svc.FocusAreaConflict as conflict:
+            except Conflict as conflict:
                 theirs = conflict.current
                 data = request.POST.copy()
                 data["version"] = str(theirs.version)
                 form = FocusAreaEditForm(data, instance=copy(theirs))
                 form.is_valid()
                 form.add_error(None, str(conflict))
-            except svc.FocusError as error:
-                form.add_error(None, str(error))
+            except PlannerError as error:
+                show_error(request, error, form=form)
             else:
                 messages.success(request, f"Saved “{form.cleaned_data['title']}”.")
                 return redirect(next_url)
@@ -218,8 +219,8 @@ def focus_area_delete(request, pk):
     next_url = _next_url(request, focus_area.partnership.get_absolute_url())
     try:
         svc.focus_area_delete(focus_area=focus_area, actor=request.user)
-    except svc.FocusError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"Deleted the draft “{focus_area.title}”.")
     return redirect(next_url)
@@ -241,8 +242,8 @@ def choice_propose(request, pk):
     if form.is_valid():
         try:
             svc.choice_propose(focus_area=focus_area, actor=request.user, rationale=form.cleaned_data["rationale"])
-        except svc.FocusError as error:
-            form.add_error("rationale", str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form, field="rationale")
         else:
             messages.success(request, f"You proposed “{focus_area.title}”. It is chosen when the other side confirms.")
             return redirect(reverse("partnerships:review", args=[focus_area.partnership_id]) + "#choice")
@@ -254,8 +255,8 @@ def _choice_action(request, pk, action, done):
     choice = get_object_or_404(decidable_choices(request.user).select_related("focus_area"), pk=pk)
     try:
         action(choice=choice, actor=request.user)
-    except svc.FocusError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, done.format(title=choice.focus_area.title))
     return redirect(reverse("partnerships:review", args=[choice.partnership_id]) + "#choice")
@@ -333,8 +334,8 @@ def agenda_generate(request, pk):
     partnership = get_object_or_404(meeting_partnerships(request.user), pk=pk)
     try:
         svc.agenda_generate(partnership=partnership, actor=request.user)
-    except svc.FocusError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, "The agenda is built from the shared focus areas and open questions. Edit it freely.")
     return redirect(reverse("partnerships:second_meeting", args=[partnership.pk]) + "#agenda")

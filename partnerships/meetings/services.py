@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from simple_history.utils import bulk_create_with_history
 
+from partnerships.common.errors import PlannerError
 from partnerships.models import InterviewQuestion, Meeting, Membership, Opportunity
 from partnerships.notifications.services import notify
 
@@ -21,10 +22,6 @@ STARTER_QUESTIONS = (
 )
 
 MEETING_FIELDS = ("attendee_name", "starts_at", "time_zone", "duration_minutes", "location", "video_link")
-
-
-class MeetingError(Exception):
-    """A meeting change that cannot be made; the message is safe to show."""
 
 
 def first_interview_for(partnership):
@@ -52,7 +49,7 @@ def meeting_save(*, partnership, kind, actor, meeting=None, **fields):
     if created:
         meeting = Meeting(partnership=partnership, kind=kind, created_by=actor)
     elif meeting.partnership_id != partnership.pk:
-        raise MeetingError("That meeting belongs to another partnership.")
+        raise PlannerError("That meeting belongs to another partnership.")
     old_start = None if created else Meeting.objects.filter(pk=meeting.pk).values_list("starts_at", flat=True).first()
     for name, value in fields.items():
         setattr(meeting, name, value)
@@ -126,7 +123,7 @@ def _renumber(queryset):
 def question_move(*, question, direction):
     """Swap the question with its neighbour above ("up") or below ("down")."""
     if direction not in ("up", "down"):
-        raise MeetingError("Move a question up or down.")
+        raise PlannerError("Move a question up or down.")
     items = _renumber(question.meeting.questions.all())
     index = next(i for i, item in enumerate(items) if item.pk == question.pk)
     other = index - 1 if direction == "up" else index + 1

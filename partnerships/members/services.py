@@ -4,13 +4,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from partnerships.audit.services import audit_record
+from partnerships.common.errors import PlannerError
 from partnerships.members.invitations import issue_token, send_invitation_email
 from partnerships.models import Invitation, Membership, Partnership, User
 from partnerships.notifications.services import notify
-
-
-class InvitationError(Exception):
-    """An invitation that cannot be used; the message is safe to show."""
 
 
 @transaction.atomic
@@ -40,7 +37,7 @@ def _send_partnership_invitation(invitation, token):
 def invitation_create(*, partnership, email, role, invited_by):
     email = email.strip().lower()
     if partnership.memberships.filter(user__email__iexact=email).exists():
-        raise InvitationError(f"{email} is already a member of this partnership.")
+        raise PlannerError(f"{email} is already a member of this partnership.")
     # A newer invitation replaces any pending one to the same address.
     partnership.invitations.pending().filter(email__iexact=email).update(revoked_at=timezone.now())
     invitation = Invitation(partnership=partnership, email=email, role=role, invited_by=invited_by)
@@ -54,7 +51,7 @@ def invitation_create(*, partnership, email, role, invited_by):
 @transaction.atomic
 def invitation_resend(*, invitation, actor):
     if invitation.accepted_at or invitation.revoked_at:
-        raise InvitationError("Only an invitation that is pending or expired can be sent again.")
+        raise PlannerError("Only an invitation that is pending or expired can be sent again.")
     token = issue_token(invitation)
     _send_partnership_invitation(invitation, token)
     audit_record(actor=actor, action="invitation.resent", target=invitation, summary=str(invitation))
@@ -64,7 +61,7 @@ def invitation_resend(*, invitation, actor):
 @transaction.atomic
 def invitation_revoke(*, invitation, actor):
     if invitation.accepted_at:
-        raise InvitationError("This invitation was already accepted; remove the member instead.")
+        raise PlannerError("This invitation was already accepted; remove the member instead.")
     if not invitation.revoked_at:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
@@ -88,7 +85,7 @@ def invitation_accept(*, invitation, user=None, first_name="", last_name="", pas
     """Use the invitation: make the account if needed and the membership. Single use."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_pending:
-        raise InvitationError("This invitation can no longer be used.")
+        raise PlannerError("This invitation can no longer be used.")
     person = user_for_invitation(
         email=invitation.email,
         user=user,
@@ -113,10 +110,6 @@ def invitation_accept(*, invitation, user=None, first_name="", last_name="", pas
 
 
 # --- Members and accounts -------------------------------------------------------------------
-class MembershipError(Exception):
-    """A membership change that is not allowed; the message is safe to show."""
-
-
 def _member_roles():
     return {c[0] for c in Membership.Role.choices if c[0] != Membership.Role.LEAD_TEACHER}
 
@@ -125,9 +118,9 @@ def _member_roles():
 def membership_role_change(*, membership, role, actor):
     """Give a member another role (never lead teacher: a partnership has one lead)."""
     if membership.role == Membership.Role.LEAD_TEACHER:
-        raise MembershipError("The lead teacher’s role cannot be changed.")
+        raise PlannerError("The lead teacher’s role cannot be changed.")
     if role not in _member_roles():
-        raise MembershipError("Choose administrator, colleague or external partner.")
+        raise PlannerError("Choose administrator, colleague or external partner.")
     old = membership.get_role_display()
     if membership.role == role:
         return membership
@@ -151,7 +144,7 @@ def membership_role_change(*, membership, role, actor):
 def membership_remove(*, membership, actor):
     """Take a member out of a partnership (the lead teacher cannot be removed)."""
     if membership.role == Membership.Role.LEAD_TEACHER:
-        raise MembershipError("The lead teacher cannot be removed from their own partnership.")
+        raise PlannerError("The lead teacher cannot be removed from their own partnership.")
     audit_record(
         actor=actor,
         action="membership.removed",

@@ -19,10 +19,10 @@ from partnerships.access import (
     membership_for,
     visible_partnerships,
 )
+from partnerships.common.errors import PlannerError, show_error
 from partnerships.members import services
 from partnerships.members.forms import InvitationForm, MemberRoleForm, NewAccountForm, PartnershipForm
 from partnerships.members.invitations import find_by_token
-from partnerships.members.services import InvitationError
 from partnerships.models import Invitation, Membership, User
 from partnerships.sustain.selectors import partnership_lasting_context
 
@@ -69,8 +69,8 @@ def invitation_create(request, pk):
                 role=form.cleaned_data["role"],
                 invited_by=request.user,
             )
-        except services.InvitationError as error:
-            form.add_error("email", str(error))
+        except PlannerError as error:
+            show_error(request, error, form=form, field="email")
         else:
             messages.success(request, f"Invitation sent to {invitation.email}. It works for 14 days.")
             return redirect(partnership)
@@ -83,8 +83,8 @@ def invitation_resend(request, pk):
     invitation = get_object_or_404(manageable_invitations(request.user), pk=pk)
     try:
         services.invitation_resend(invitation=invitation, actor=request.user)
-    except services.InvitationError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"Sent again to {invitation.email}; the earlier link no longer works.")
     return redirect(invitation.partnership)
@@ -96,8 +96,8 @@ def invitation_revoke(request, pk):
     invitation = get_object_or_404(manageable_invitations(request.user), pk=pk)
     try:
         services.invitation_revoke(invitation=invitation, actor=request.user)
-    except services.InvitationError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"The invitation to {invitation.email} is revoked; its link no longer works.")
     return redirect(invitation.partnership)
@@ -113,8 +113,8 @@ def member_role(request, pk):
         return redirect(membership.partnership)
     try:
         services.membership_role_change(membership=membership, role=form.cleaned_data["role"], actor=request.user)
-    except services.MembershipError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"{membership.user} is now {membership.get_role_display().lower()}.")
     return redirect(membership.partnership)
@@ -127,8 +127,8 @@ def member_remove(request, pk):
     partnership = membership.partnership
     try:
         services.membership_remove(membership=membership, actor=request.user)
-    except services.MembershipError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"{membership.user} is no longer a member of this partnership.")
     return redirect(partnership)
@@ -191,7 +191,7 @@ def accept_invitation(request, *, invitation, joining, accept, success_url):
         if account is not None:
             try:
                 person = accept(user=user, **account)
-            except InvitationError:
+            except PlannerError:
                 # Used or revoked between showing the page and pressing the button.
                 return unusable(request, invitation, joining)
             if user is None:

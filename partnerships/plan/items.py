@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from partnerships.access import editable_partnerships, editable_plans
+from partnerships.common.errors import Conflict, PlannerError, show_error
 from partnerships.models import ActionPlan, ExternalPartner, Idea, Outcome, Stakeholder, Step, TouchPoint
 from partnerships.plan.forms import (
     ExternalPartnerForm,
@@ -27,7 +28,7 @@ from partnerships.plan.forms import (
     StepForm,
     TouchPointForm,
 )
-from partnerships.plan.services import PlanError, StaleEdit, item_create, item_delete, item_restore, item_update
+from partnerships.plan.services import item_create, item_delete, item_restore, item_update
 
 
 @dataclass(frozen=True)
@@ -174,13 +175,13 @@ def item_form(request, pk, kind, item_pk=None):
                     **form.model_values(),
                 )
                 messages.success(request, f"The {kind.label} is saved.")
-        except StaleEdit as stale:
+        except Conflict as stale:
             context.update(
                 conflict_context(form_class=kind.form, bound=form, current=stale.current, form_kwargs=kwargs)
             )
             return render(request, "partnerships/plan/item_form.html", context, status=409)
-        except PlanError as error:
-            messages.error(request, str(error))
+        except PlannerError as error:
+            show_error(request, error)
         return redirect(back_url(kind, partnership))
     context.update(form_context(form))
     return render(request, "partnerships/plan/item_form.html", context)
@@ -209,8 +210,8 @@ def item_restore_view(request, pk, kind, item_pk):
     item = get_object_or_404(items_of(kind, partnership).filter(deleted_at__isnull=False), pk=item_pk)
     try:
         item_restore(item=item, by=request.user)
-    except PlanError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, f"The {kind.label} “{item}” is back.")
     return redirect("partnerships:recently_deleted", partnership.pk)

@@ -5,8 +5,6 @@ it started from and is refused when someone saved in between), full history
 (django-simple-history) and a soft delete that can be undone for 30 days.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,10 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from partnerships.common.softdelete import restorable_q, restore_deadline
 from partnerships.focus.models import FocusArea
 from partnerships.members.models import Membership, Partnership
-
-RESTORE_WINDOW = timedelta(days=30)
 
 
 class VersionedQuerySet(models.QuerySet):
@@ -25,8 +22,7 @@ class VersionedQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=True)
 
     def recently_deleted(self, now=None):
-        now = now or timezone.now()
-        return self.filter(deleted_at__gte=now - RESTORE_WINDOW)
+        return self.filter(restorable_q(now))
 
 
 class Versioned(models.Model):
@@ -51,7 +47,7 @@ class Versioned(models.Model):
 
     @property
     def restorable_until(self):
-        return self.deleted_at + RESTORE_WINDOW if self.deleted_at else None
+        return restore_deadline(self.deleted_at)
 
 
 class ActionPlan(Versioned):

@@ -1,27 +1,22 @@
 """Writes to the action plan: creation, versioned saves, soft delete and restore.
 
 Every save names the version it started from. If someone else saved the item in the
-meantime, the save is refused with `StaleEdit`, which carries the item as it is now so
-the view can show both versions side by side. Nothing typed is overwritten silently.
+meantime, the save is refused with `Conflict` (partnerships/common/errors.py), which carries
+the item as it is now so the view can show both versions side by side. Nothing typed is
+overwritten silently.
 """
 
 from django.db import transaction
 from django.utils import timezone
 
 from partnerships.audit.services import audit_record
-from partnerships.models import RESTORE_WINDOW, ActionPlan, FocusArea, Idea, Outcome, PlanComment, Step
+from partnerships.common.errors import PlannerError, advance_version
+from partnerships.common.softdelete import is_restorable
+from partnerships.models import ActionPlan, FocusArea, Idea, Outcome, PlanComment, Step
 
 
-class PlanError(Exception):
-    """A plan action that is not possible now; the message is safe to show."""
-
-
-class StaleEdit(Exception):
-    """Someone saved this item after you opened it. `current` is the item as saved now."""
-
-    def __init__(self, current):
-        self.current = current
-        super().__init__(f"{current._meta.verbose_name.capitalize()} was changed by someone else.")
+def stale_message(current):
+    return f"{current._meta.verbose_name.capitalize()} was changed by someone else."
 
 
 def with_history_user(instance, by):
@@ -35,7 +30,7 @@ def with_history_user(instance, by):
 def action_plan_create(*, focus_area, by):
     """Start the plan from the partners' selected focus area (at most one per partnership)."""
     if focus_area.status != FocusArea.Status.SELECTED:
-        raise PlanError("A plan starts from the focus area you and your administrator selected.")
+        raise PlannerError("A plan starts from the focus area you and your administrator selected.")
     existing = ActionPlan.objects.filter(partnership=focus_area.partnership).first()
     if existing is not None:
         return existing
@@ -59,16 +54,14 @@ def item_create(*, model, by, **fields):
 
 @transaction.atomic
 def item_update(*, item, by, expected_version, **fields):
-    """Save new values if nobody saved since `expected_version`; otherwise raise StaleEdit."""
+    """Save new values if nobody saved since `expected_version`; otherwise raise Conflict."""
     current = type(item).objects.select_for_update().get(pk=item.pk)
     if current.deleted_at is not None:
-        raise PlanError("This item was deleted; restore it from “Recently deleted” to change it.")
-    if int(expected_version) != current.version:
-        raise StaleEdit(current)
+        raise PlannerError("This item was deleted; restore it from “Recently deleted” to change it.")
+    advance_version(current, expected_version, message=stale_message(current))
     for name, value in fields.items():
         setattr(current, name, value)
     current.full_clean()
-    current.version += 1
     with_history_user(current, by).save()
     return current
 
@@ -91,8 +84,8 @@ def item_restore(*, item, by, now=None):
     current = type(item).objects.select_for_update().get(pk=item.pk)
     if current.deleted_at is None:
         return current
-    if current.deleted_at < now - RESTORE_WINDOW:
-        raise PlanError("Deleted items can be restored for 30 days; this one is older.")
+    if not is_restorable(current.deleted_at, now):
+        raise PlannerError("Deleted items can be restored for 30 days; this one is older.")
     current.deleted_at = None
     current.deleted_by = None
     current.version += 1
@@ -108,10 +101,10 @@ def idea_create(*, plan, by, text):
 def idea_promote(*, idea, by, to):
     """Turn a brainstorm idea into a step or an outcome; the idea stays, marked as promoted."""
     if to not in ("step", "outcome"):
-        raise PlanError("An idea can become a step or an outcome.")
+        raise PlannerError("An idea can become a step or an outcome.")
     idea = Idea.objects.select_for_update().get(pk=idea.pk)
     if idea.deleted_at is not None:
-        raise PlanError("This idea was deleted; restore it first.")
+        raise PlannerError("This idea was deleted; restore it first.")
     text = idea.text.strip()
     if to == "step":
         created = item_create(model=Step, by=by, plan=idea.plan, title=text[:300], resources=text[300:])

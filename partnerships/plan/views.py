@@ -14,10 +14,11 @@ from partnerships.access import (
     visible_partnerships,
     visible_plans,
 )
+from partnerships.common.errors import PlannerError, show_error
 from partnerships.plan.forms import CommentForm, IdeaForm
 from partnerships.plan.history import plan_history
 from partnerships.plan.selectors import members_of, plan_for, plan_items, selected_focus_area
-from partnerships.plan.services import PlanError, action_plan_create, idea_create, idea_promote, plan_comment_create
+from partnerships.plan.services import action_plan_create, idea_create, idea_promote, plan_comment_create
 
 
 @login_required
@@ -70,8 +71,8 @@ def idea_promote_view(request, pk, item_pk, to):
     idea = get_object_or_404(plan.ideas.alive(), pk=item_pk)
     try:
         created = idea_promote(idea=idea, by=request.user, to=to)
-    except PlanError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
         return redirect(f"{plan.get_absolute_url()}#ideas")
     messages.success(request, f"The idea is now a {to}. Fill in the details below.")
     return redirect("partnerships:item_edit", plan.partnership_id, to, created.pk)

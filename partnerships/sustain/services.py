@@ -5,9 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerships.audit.services import audit_record
+from partnerships.common.errors import PlannerError, check_version
 from partnerships.models import Agreement, AgreementConfirmation, Outcome, OutcomeReading, Partnership
 from partnerships.notifications.services import notify
-from partnerships.plan.services import PlanError, StaleEdit, item_update, with_history_user
+from partnerships.plan.services import item_update, stale_message, with_history_user
 
 AGREEMENT_FIELDS = ("shared_goals", "norm_time", "norm_communication", "norm_decisions", "meeting_cadence")
 
@@ -28,7 +29,7 @@ def agreement_save(*, partnership, by, expected_version=None, **fields):
     agreement = Agreement.objects.select_for_update().filter(partnership=partnership).first()
     if agreement is None:
         if expected_version not in (None, "", 0, "0"):
-            raise PlanError("The agreement could not be found; reload the page.")
+            raise PlannerError("The agreement could not be found; reload the page.")
         agreement = with_history_user(Agreement(partnership=partnership, **fields), by)
         agreement.save()
         return agreement
@@ -66,9 +67,8 @@ def agreement_confirm(*, agreement, by, version):
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     partnership = Partnership.objects.select_for_update().get(pk=agreement.partnership_id)
     if not partnership.memberships.filter(user=by).exists():
-        raise PlanError("Only members of the partnership confirm its agreement.")
-    if int(version) != agreement.version:
-        raise StaleEdit(agreement)
+        raise PlannerError("Only members of the partnership confirm its agreement.")
+    check_version(agreement, version, message=stale_message(agreement))
     mine = AgreementConfirmation.objects.filter(agreement=agreement, user=by, agreement_version=agreement.version)
     if not mine.exists():
         with_history_user(

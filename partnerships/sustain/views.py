@@ -14,11 +14,11 @@ from partnerships.access import (
     visible_partnerships,
     visible_touch_points,
 )
+from partnerships.common.errors import Conflict, PlannerError, show_error
 from partnerships.meetings.calendar import partnership_feed, touch_point_ics
 from partnerships.models import Agreement, ExternalPartner, Outcome, OutcomeReading
 from partnerships.plan.forms import AgreementForm, TouchPointRecordForm
 from partnerships.plan.items import conflict_context, form_context
-from partnerships.plan.services import PlanError, StaleEdit
 from partnerships.sustain import services as services_lasting
 from partnerships.sustain.selectors import agreement_status, agreement_with_confirmations, stakeholder_groups
 from partnerships.sustain.services import agreement_confirm, agreement_save
@@ -57,11 +57,11 @@ def agreement_edit(request, pk):
                 expected_version=form.cleaned_data["version"],
                 **form.model_values(),
             )
-        except StaleEdit as stale:
+        except Conflict as stale:
             context.update(conflict_context(form_class=AgreementForm, bound=form, current=stale.current))
             return render(request, "partnerships/lasting/agreement_form.html", context, status=409)
-        except PlanError as error:
-            messages.error(request, str(error))
+        except PlannerError as error:
+            show_error(request, error)
         else:
             messages.success(request, "The agreement is saved. Each member confirms the version they read.")
         return redirect("partnerships:agreement", partnership.pk)
@@ -77,10 +77,10 @@ def agreement_confirm_view(request, pk):
     version = request.POST.get("version", "")
     try:
         agreement_confirm(agreement=agreement, by=request.user, version=int(version) if version.isdigit() else 0)
-    except StaleEdit:
+    except Conflict:
         messages.error(request, "The agreement changed since you opened it. Read this version, then confirm.")
-    except PlanError as error:
-        messages.error(request, str(error))
+    except PlannerError as error:
+        show_error(request, error)
     else:
         messages.success(request, "You confirmed the agreement.")
     return redirect("partnerships:agreement", partnership.pk)
@@ -156,7 +156,7 @@ def touch_point_record(request, pk, tp_pk):
                 readings=form.reading_values(),
                 **form.model_values(),
             )
-        except StaleEdit:
+        except Conflict:
             form.add_error(
                 None,
                 "Someone recorded this touch point after you opened it. Your values are kept below; "
@@ -164,8 +164,8 @@ def touch_point_record(request, pk, tp_pk):
             )
             form.data = form.data.copy()
             form.data["version"] = type(tp).objects.filter(pk=tp.pk).values_list("version", flat=True).first()
-        except PlanError as error:
-            messages.error(request, str(error))
+        except PlannerError as error:
+            show_error(request, error)
             return redirect("partnerships:touch_point", partnership.pk, tp.pk)
         else:
             messages.success(request, "The touch point is recorded. Progress on the partnership page is updated.")

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerships.members.services import MembershipError, membership_remove, membership_role_change
+from partnerships.common.errors import PlannerError
+from partnerships.members.services import membership_remove, membership_role_change
 from partnerships.models import AuditEvent, Membership, Notification
 from tests.partnerships.factories import UserFactory
 
@@ -41,9 +42,9 @@ def test_invalid_role_changes_nothing(client_for, teacher, partnership, administ
 
 def test_lead_cannot_be_demoted_or_removed(teacher, partnership):
     lead = Membership.objects.get(partnership=partnership, user=teacher)
-    with pytest.raises(MembershipError):
+    with pytest.raises(PlannerError):
         membership_role_change(membership=lead, role="colleague", actor=teacher)
-    with pytest.raises(MembershipError):
+    with pytest.raises(PlannerError):
         membership_remove(membership=lead, actor=teacher)
 
 

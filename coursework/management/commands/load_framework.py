@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from coursework.selfassessment.frameworks import FrameworkError, framework_load, read_framework_file
+from coursework.selfassessment.frameworks import framework_load, read_framework_file
+from partnerships.common.errors import PlannerError
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             if default and isinstance(data, dict):
                 data["is_default"] = True
             framework = framework_load(data=data, replace=replace)
-        except FrameworkError as error:
+        except PlannerError as error:
             raise CommandError("The framework was not loaded:\n  - " + "\n  - ".join(error.errors)) from error
         domains = framework.domains.count()
         practices = sum(d.practices.count() for d in framework.domains.all())

@@ -7,8 +7,8 @@ from django.core import mail
 from django.utils import timezone
 
 from coursework.collaboratives import services, sharing
-from coursework.collaboratives.services import CollaborativeError
 from coursework.models import Collaborative, Post, Reply
+from partnerships.common.errors import PlannerError
 from partnerships.models import FocusArea, Notification, User
 from tests.coursework.factories import (
     CollaborativeFactory,
@@ -52,42 +52,42 @@ def test_post_notifies_by_each_persons_preference(collab, member, peer, cohort):
 
 def test_cannot_post_or_reply_before_agreeing(collab, enrollment, peer):
     CollaborativeMembershipFactory(collaborative=collab, user=enrollment.teacher, agreed_to_norms_at=None)
-    with pytest.raises(CollaborativeError, match="agree"):
+    with pytest.raises(PlannerError, match="agree"):
         services.post_create(collaborative=collab, author=enrollment.teacher, body="Hi")
     post = PostFactory(collaborative=collab, author=peer)
-    with pytest.raises(CollaborativeError, match="agree"):
+    with pytest.raises(PlannerError, match="agree"):
         services.reply_create(post=post, author=enrollment.teacher, body="Hi")
     services.collaborative_norms_agree(collaborative=collab, user=enrollment.teacher)
     assert services.post_create(collaborative=collab, author=enrollment.teacher, body="Hi").pk
 
 
 def test_non_member_cannot_post(collab, other_teacher):
-    with pytest.raises(CollaborativeError):
+    with pytest.raises(PlannerError):
         services.post_create(collaborative=collab, author=other_teacher, body="Hi")
 
 
 def test_invitations_only_for_enrolled_peers_once(collab, member, peer, cohort, other_teacher):
-    with pytest.raises(CollaborativeError, match="not enrolled"):
+    with pytest.raises(PlannerError, match="not enrolled"):
         services.collaborative_invite(collaborative=collab, invitee=other_teacher, invited_by=member)
-    with pytest.raises(CollaborativeError, match="already a member"):
+    with pytest.raises(PlannerError, match="already a member"):
         services.collaborative_invite(collaborative=collab, invitee=peer, invited_by=member)
     newcomer = EnrollmentFactory(cohort=cohort).teacher
     invitation = services.collaborative_invite(collaborative=collab, invitee=newcomer, invited_by=member)
     assert Notification.objects.filter(recipient=newcomer, message__contains="invited you").exists()
-    with pytest.raises(CollaborativeError, match="already has an invitation"):
+    with pytest.raises(PlannerError, match="already has an invitation"):
         services.collaborative_invite(collaborative=collab, invitee=newcomer, invited_by=member)
-    with pytest.raises(CollaborativeError):
+    with pytest.raises(PlannerError):
         services.collaborative_invitation_accept(invitation=invitation, user=peer)
     membership = services.collaborative_invitation_accept(invitation=invitation, user=newcomer)
     assert membership.has_agreed
-    with pytest.raises(CollaborativeError):
+    with pytest.raises(PlannerError):
         services.collaborative_invitation_accept(invitation=invitation, user=newcomer)
 
 
 def test_outsider_cannot_invite(collab, cohort):
     stranger = EnrollmentFactory(cohort=cohort).teacher
     target = EnrollmentFactory(cohort=cohort).teacher
-    with pytest.raises(CollaborativeError, match="Only members"):
+    with pytest.raises(PlannerError, match="Only members"):
         services.collaborative_invite(collaborative=collab, invitee=target, invited_by=stranger)
 
 
@@ -100,18 +100,18 @@ def test_decline(collab, member, cohort):
 
 
 def test_teacher_must_be_enrolled_to_start_one(other_cohort, teacher, enrollment):
-    with pytest.raises(CollaborativeError):
+    with pytest.raises(PlannerError):
         services.collaborative_create(cohort=other_cohort, created_by=teacher, name="X", norms="N")
     assert not Collaborative.objects.exists()
 
 
 def test_instructor_cannot_assign_strangers(collab, instructor, other_teacher):
-    with pytest.raises(CollaborativeError, match="not enrolled"):
+    with pytest.raises(PlannerError, match="not enrolled"):
         services.collaborative_members_add(collaborative=collab, users=[other_teacher], actor=instructor)
 
 
 def test_prompt_only_by_the_cohorts_instructor(collab, member, other_instructor, instructor):
-    with pytest.raises(CollaborativeError):
+    with pytest.raises(PlannerError):
         services.collaborative_prompt_set(collaborative=collab, prompt="x", actor=other_instructor)
     services.collaborative_prompt_set(collaborative=collab, prompt="What surprised you?", actor=instructor)
     assert Notification.objects.filter(recipient=member, message__contains="prompt").exists()
@@ -122,12 +122,12 @@ def test_edit_window_for_posts_and_replies(collab, member, peer, settings):
     post = PostFactory(collaborative=collab, author=member, created_at=timezone.now() - timedelta(minutes=9))
     services.post_edit(post=post, author=member, body="ok")
     post.created_at = timezone.now() - timedelta(minutes=11)
-    with pytest.raises(CollaborativeError, match="10 minutes"):
+    with pytest.raises(PlannerError, match="10 minutes"):
         services.post_edit(post=post, author=member, body="late")
-    with pytest.raises(CollaborativeError):
+    with pytest.raises(PlannerError):
         services.post_edit(post=PostFactory(collaborative=collab, author=peer), author=member, body="not mine")
     reply = ReplyFactory(post=post, author=peer, created_at=timezone.now() - timedelta(minutes=11))
-    with pytest.raises(CollaborativeError, match="10 minutes"):
+    with pytest.raises(PlannerError, match="10 minutes"):
         services.reply_edit(reply=reply, author=peer, body="late")
 
 
@@ -146,8 +146,20 @@ def test_restore_only_within_30_days(collab, member):
     Post.objects.filter(pk=post.pk).update(deleted_at=timezone.now() - timedelta(days=30, minutes=1))
     post.refresh_from_db()
     assert not Post.objects.restorable().filter(pk=post.pk).exists()
-    with pytest.raises(CollaborativeError, match="30 days"):
+    with pytest.raises(PlannerError, match="30 days"):
         services.post_restore(post=post, author=member)
+
+
+def test_the_last_moment_of_the_window_counts_as_for_the_plan(collab, member, monkeypatch):
+    # One restore window everywhere: a post deleted exactly 30 days ago can still be
+    # restored, as a plan item can (partnerships/common/softdelete.py).
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    post = PostFactory(collaborative=collab, author=member, deleted_at=now - timedelta(days=30))
+    assert Post.objects.restorable().filter(pk=post.pk).exists()
+    services.post_restore(post=post, author=member)
+    post.refresh_from_db()
+    assert post.deleted_at is None
 
 
 def test_tag_counts_are_computed_by_the_database(collab, member, peer, django_assert_num_queries):

@@ -5,15 +5,16 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from coursework.courses.roster import MAX_ROSTER_BYTES, RosterError, parse_roster
+from coursework.courses.roster import MAX_ROSTER_BYTES, parse_roster
 from coursework.models import CohortInvitation
+from partnerships.common.errors import PlannerError
 from tests.coursework.factories import CohortInvitationFactory
 
 GOOD = "email,first name,last name\nann@school.test,Ann,Lee\nbo@school.test,Bo,Diaz\n"
 
 
 def errors_of(data):
-    with pytest.raises(RosterError) as caught:
+    with pytest.raises(PlannerError) as caught:
         parse_roster(data)
     return caught.value.errors
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from coursework.dashboard.selectors import GridFilters, due_dates, filtered_enrollments, safe_cell, stage_totals
+from coursework.dashboard.selectors import GridFilters, due_dates, filtered_enrollments, stage_totals
 from coursework.models import CohortStage, StageProgress
 from tests.coursework.factories import EnrollmentFactory, bulk_enrollments
 from tests.partnerships.factories import UserFactory
@@ -236,9 +236,11 @@ def test_csv_neutralises_formula_injection(client_for, instructor, cohort):
     assert row[1] == '\'=HYPERLINK("http://x")'
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@cmd", "'@cmd"), ("plain", "plain"), (3, "3"), (None, "")],
-)
-def test_safe_cell(value, expected):
-    assert safe_cell(value) == expected
+def test_csv_neutralises_a_newline_or_full_width_formula(client_for, instructor, cohort):
+    # Spreadsheets skip a leading line break, and read a full-width ＝ as =.
+    EnrollmentFactory(
+        cohort=cohort,
+        teacher=UserFactory(first_name="\n=1+1", last_name="\uff1dSUM(A1)", email="odd@school.test"),
+    )
+    rows = read_csv(client_for(instructor).get(reverse("coursework:cohort_dashboard_csv", args=[cohort.pk])))
+    assert (rows[1][0], rows[1][1]) == ("'\uff1dSUM(A1)", "'\n=1+1")

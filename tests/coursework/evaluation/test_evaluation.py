@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from coursework.evaluation.services import EvaluationClosed, evaluation_comments, evaluation_save, evaluation_summary
+from coursework.evaluation.services import evaluation_comments, evaluation_save, evaluation_summary
 from coursework.models import CourseEvaluation
+from partnerships.common.errors import PlannerError
 from tests.coursework.factories import CourseEvaluationFactory, EnrollmentFactory
 from tests.partnerships.factories import UserFactory
 
@@ -60,7 +61,7 @@ def test_closed_cohort_shows_answers_and_refuses_changes(client_for, enrollment,
     response = client.post(form_url(enrollment), {**ANSWERS, "clarity": "1"})
     assert response.status_code == 400
     assert CourseEvaluation.objects.get().clarity == 4
-    with pytest.raises(EvaluationClosed):
+    with pytest.raises(PlannerError):
         evaluation_save(enrollment=enrollment, answers={**ANSWERS, "clarity": 1})
 
 

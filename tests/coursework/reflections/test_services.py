@@ -2,7 +2,6 @@
 
 import pytest
 
-from coursework.autosave.services import StaleVersion, check_version
 from coursework.models import Prompt, Reflection, StageProgress
 from coursework.reflections.defaults import DEFAULT_PROMPTS
 from coursework.reflections.services import (
@@ -17,6 +16,7 @@ from coursework.reflections.services import (
 )
 from coursework.stages.checks import submit_check
 from coursework.stages.evidence import INSIGHT, evidence_for
+from partnerships.common.errors import Conflict
 from tests.coursework.factories import CohortFactory, EnrollmentFactory, PromptFactory, ReflectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,7 @@ def test_saving_on_a_stale_version_is_refused_and_writes_nothing(enrollment):
     prompt = mindset_prompts(enrollment)[0]
     reflection_save(enrollment=enrollment, prompt=prompt, base_version=0, text="from tab A")
     reflection_save(enrollment=enrollment, prompt=prompt, base_version=1, text="from tab A, more")
-    with pytest.raises(StaleVersion) as info:
+    with pytest.raises(Conflict) as info:
         reflection_save(enrollment=enrollment, prompt=prompt, base_version=1, text="from tab B")
     assert info.value.current_value == "from tab A, more"
     assert info.value.current_version == 2
@@ -113,13 +113,13 @@ def test_a_retried_save_of_the_same_text_is_not_a_conflict(enrollment):
 def test_a_page_that_saw_no_answer_cannot_overwrite_one_created_since(enrollment):
     prompt = mindset_prompts(enrollment)[0]
     reflection_save(enrollment=enrollment, prompt=prompt, base_version=0, text="tab A")
-    with pytest.raises(StaleVersion):
+    with pytest.raises(Conflict):
         reflection_save(enrollment=enrollment, prompt=prompt, base_version=0, text="tab B")
 
 
 def test_a_page_whose_answer_vanished_cannot_write_blindly(enrollment):
     prompt = mindset_prompts(enrollment)[0]
-    with pytest.raises(StaleVersion):
+    with pytest.raises(Conflict):
         reflection_save(enrollment=enrollment, prompt=prompt, base_version=3, text="text")
     assert not Reflection.objects.exists()
 
@@ -158,13 +158,6 @@ def test_save_all_saves_what_it_can_and_reports_conflicts(enrollment):
     assert Reflection.objects.get(prompt=first).text == "saved elsewhere"
     second_answer = Reflection.objects.get(prompt=second)
     assert (second_answer.text, second_answer.carry_forward) == ("new answer", True)
-
-
-def test_check_version():
-    assert check_version(current_version=2, base_version=2, unchanged=False, current_value="x") is True
-    assert check_version(current_version=5, base_version=2, unchanged=True, current_value="x") is False
-    with pytest.raises(StaleVersion):
-        check_version(current_version=5, base_version=2, unchanged=False, current_value="x")
 
 
 # --- versions and restore ----------------------------------------------------------------

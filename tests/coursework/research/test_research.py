@@ -5,9 +5,10 @@ from django.urls import reverse
 
 from coursework.models import ResearchSource, StageProgress, StrategicGoal
 from coursework.research.forms import ResearchSourceForm, StrategicGoalForm
-from coursework.research.services import ResearchError, goal_create, source_create, source_delete, source_update
+from coursework.research.services import goal_create, source_create, source_delete, source_update
 from coursework.stages import evidence
 from coursework.stages.checks import submit_check
+from partnerships.common.errors import PlannerError
 from tests.coursework.factories import EnrollmentFactory, ResearchSourceFactory, StrategicGoalFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def test_source_create_update_delete_keeps_history_and_touches_the_stage(enrollm
 
 def test_goal_cannot_point_at_another_teachers_source(enrollment, other_enrollment):
     foreign = ResearchSourceFactory(enrollment=other_enrollment)
-    with pytest.raises(ResearchError):
+    with pytest.raises(PlannerError):
         goal_create(enrollment=enrollment, statement="x", level="school", source=foreign)
 
 

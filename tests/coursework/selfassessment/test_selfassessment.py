@@ -9,10 +9,11 @@ from django.utils.html import escape
 
 from coursework.models import ChosenPractice, CohortFramework, Framework, Practice, Rating, StageProgress
 from coursework.selfassessment.forms import ChoicesForm, RatingForm
-from coursework.selfassessment.frameworks import FrameworkError, default_framework, framework_for_cohort, framework_load
-from coursework.selfassessment.services import SelfAssessmentError, choices_save, rating_save
+from coursework.selfassessment.frameworks import default_framework, framework_for_cohort, framework_load
+from coursework.selfassessment.services import choices_save, rating_save
 from coursework.stages import evidence
 from coursework.stages.checks import submit_check
+from partnerships.common.errors import PlannerError
 from tests.coursework.factories import CohortFactory, EnrollmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,7 +120,7 @@ def test_load_framework_command_reports_invalid_json_and_missing_files(tmp_path)
 
 def test_loading_the_same_name_twice_needs_replace():
     framework_load(data=small_framework("Twice"))
-    with pytest.raises(FrameworkError, match="already exists"):
+    with pytest.raises(PlannerError, match="already exists"):
         framework_load(data=small_framework("Twice"))
     replaced = framework_load(data=small_framework("Twice", domains=4), replace=True)
     assert replaced.domains.count() == 4
@@ -147,7 +148,7 @@ def test_rating_save_creates_the_assessment_rates_and_touches_the_stage(enrollme
 def test_rating_save_refuses_a_level_from_another_framework(enrollment):
     other = framework_load(data=small_framework())
     practice = practices_of(default_framework())[0]
-    with pytest.raises(SelfAssessmentError):
+    with pytest.raises(PlannerError):
         rating_save(enrollment=enrollment, practice=practice, level=other.levels.first())
 
 
@@ -158,9 +159,9 @@ def test_choices_save_keeps_two_or_three_of_each_and_never_both(enrollment):
     assert kinds.count("strength") == 2 and kinds.count("growth_area") == 3
     choices_save(enrollment=enrollment, strengths=practices[10:13], growth_areas=practices[5:7])
     assert ChosenPractice.objects.count() == 5
-    with pytest.raises(SelfAssessmentError, match="Choose 2 or 3 strengths; you chose 1"):
+    with pytest.raises(PlannerError, match="Choose 2 or 3 strengths; you chose 1"):
         choices_save(enrollment=enrollment, strengths=practices[:1], growth_areas=practices[5:7])
-    with pytest.raises(SelfAssessmentError, match="cannot be both"):
+    with pytest.raises(PlannerError, match="cannot be both"):
         choices_save(enrollment=enrollment, strengths=practices[:2], growth_areas=practices[1:3])
     assert ChosenPractice.objects.count() == 5, "a refused choice leaves the saved one alone"
 

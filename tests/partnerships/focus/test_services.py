@@ -1,6 +1,7 @@
 import pytest
 from django.core import mail
 
+from partnerships.common.errors import Conflict, PlannerError
 from partnerships.focus import services as svc
 from partnerships.models import AuditEvent, Comment, FocusArea, FocusAreaChoice, Membership, Notification
 from tests.partnerships.factories import FocusAreaFactory, MembershipFactory, UserFactory
@@ -16,7 +17,7 @@ def test_sharing_needs_two_or_three(partnership, teacher, administrator, count, 
         svc.focus_areas_share(partnership=partnership, actor=teacher, focus_areas=areas)
         assert partnership.focus_areas.filter(status=S.SHARED).count() == count
     else:
-        with pytest.raises(svc.FocusError) as error:
+        with pytest.raises(PlannerError) as error:
             svc.focus_areas_share(partnership=partnership, actor=teacher, focus_areas=areas)
         assert f"you would be sharing {count}" in str(error.value)
         assert partnership.focus_areas.filter(status=S.DRAFT).count() == count
@@ -25,7 +26,7 @@ def test_sharing_needs_two_or_three(partnership, teacher, administrator, count, 
 def test_sharing_counts_areas_already_shared(partnership, teacher, administrator):
     share_areas(partnership, teacher, n=3)
     extra = FocusAreaFactory(partnership=partnership)
-    with pytest.raises(svc.FocusError, match="at most three"):
+    with pytest.raises(PlannerError, match="at most three"):
         svc.focus_areas_share(partnership=partnership, actor=teacher, focus_areas=[extra])
 
 
@@ -41,7 +42,7 @@ def test_sharing_tells_the_administrator_by_email_and_home_line(partnership, tea
 def test_update_refuses_a_stale_version_and_keeps_both(partnership, teacher):
     fa = FocusAreaFactory(partnership=partnership, title="Original")
     svc.focus_area_update(focus_area=fa, actor=teacher, expected_version=1, title="First save")
-    with pytest.raises(svc.FocusAreaConflict) as conflict:
+    with pytest.raises(Conflict) as conflict:
         svc.focus_area_update(focus_area=fa, actor=teacher, expected_version=1, title="Second save")
     assert conflict.value.current.title == "First save"
     fa.refresh_from_db()
@@ -67,7 +68,7 @@ def test_unchanged_save_keeps_the_version(partnership, teacher):
 
 def test_shared_area_cannot_be_deleted(partnership, teacher, administrator):
     fa = share_areas(partnership, teacher, n=2)[0]
-    with pytest.raises(svc.FocusError):
+    with pytest.raises(PlannerError):
         svc.focus_area_delete(focus_area=fa, actor=teacher)
     assert FocusArea.objects.filter(pk=fa.pk).exists()
 
@@ -103,14 +104,14 @@ def test_digest_readers_are_not_emailed_at_once(partnership, teacher, administra
 
 def test_comments_on_drafts_are_refused(partnership, teacher):
     fa = FocusAreaFactory(partnership=partnership)
-    with pytest.raises(svc.FocusError):
+    with pytest.raises(PlannerError):
         svc.comment_add(focus_area=fa, author=teacher, kind=Comment.Kind.COMMENT, body="Hi")
 
 
 def test_resolve_only_questions(partnership, teacher, administrator):
     fa = share_areas(partnership, teacher, n=2)[0]
     c = svc.comment_add(focus_area=fa, author=administrator, kind=Comment.Kind.COMMENT, body="Nice.")
-    with pytest.raises(svc.FocusError):
+    with pytest.raises(PlannerError):
         svc.comment_resolve(comment=c, actor=teacher)
     q = svc.comment_add(focus_area=fa, author=administrator, kind=Comment.Kind.QUESTION, body="Why?")
     svc.comment_resolve(comment=q, actor=administrator)
@@ -121,9 +122,9 @@ def test_resolve_only_questions(partnership, teacher, administrator):
 def test_choice_needs_both_parties(partnership, teacher, administrator, colleague):
     areas = share_areas(partnership, teacher, n=3)
     choice = svc.choice_propose(focus_area=areas[1], actor=teacher, rationale="Fits the district plan.")
-    with pytest.raises(svc.FocusError, match="both"):
+    with pytest.raises(PlannerError, match="both"):
         svc.choice_confirm(choice=choice, actor=teacher)
-    with pytest.raises(svc.FocusError, match="Only the teacher and an administrator"):
+    with pytest.raises(PlannerError, match="Only the teacher and an administrator"):
         svc.choice_confirm(choice=choice, actor=colleague)
     assert not FocusAreaChoice.objects.filter(confirmed_at__isnull=False).exists()
     svc.choice_confirm(choice=choice, actor=administrator)
@@ -139,7 +140,7 @@ def test_second_administrator_cannot_confirm_the_first_ones_proposal(partnership
     MembershipFactory(partnership=partnership, user=second, role=Membership.Role.ADMINISTRATOR)
     fa = share_areas(partnership, teacher, n=2)[0]
     choice = svc.choice_propose(focus_area=fa, actor=administrator, rationale="Best fit.")
-    with pytest.raises(svc.FocusError, match="the teacher confirms"):
+    with pytest.raises(PlannerError, match="the teacher confirms"):
         svc.choice_confirm(choice=choice, actor=second)
     svc.choice_confirm(choice=choice, actor=teacher)
     assert FocusArea.objects.get(pk=fa.pk).status == S.SELECTED
@@ -151,19 +152,19 @@ def test_a_new_proposal_replaces_the_open_one_and_withdraw(partnership, teacher,
     second = svc.choice_propose(focus_area=b, actor=administrator, rationale="Two.")
     first.refresh_from_db()
     assert first.state == "withdrawn" and second.state == "proposed"
-    with pytest.raises(svc.FocusError):
+    with pytest.raises(PlannerError):
         svc.choice_withdraw(choice=second, actor=teacher)
     svc.choice_withdraw(choice=second, actor=administrator)
     second.refresh_from_db()
     assert second.state == "withdrawn"
-    with pytest.raises(svc.FocusError):
+    with pytest.raises(PlannerError):
         svc.choice_confirm(choice=second, actor=teacher)
 
 
 def test_no_proposal_after_a_confirmed_choice(partnership, teacher, administrator):
     a, b = share_areas(partnership, teacher, n=2)
     svc.choice_confirm(choice=svc.choice_propose(focus_area=a, actor=teacher, rationale="x"), actor=administrator)
-    with pytest.raises(svc.FocusError):
+    with pytest.raises(PlannerError):
         svc.choice_propose(focus_area=b, actor=administrator, rationale="y")
 
 
@@ -189,5 +190,5 @@ def test_agenda_edit_remove_reorder(partnership, teacher):
     svc.agenda_item_update(item=two, actor=teacher, text="Second thing")
     svc.agenda_item_delete(item=one, actor=teacher)
     assert [i.text for i in partnership.agenda_items.all()] == ["Three", "Second thing"]
-    with pytest.raises(svc.FocusError):
+    with pytest.raises(PlannerError):
         svc.agenda_item_add(partnership=partnership, actor=teacher, text="  ")

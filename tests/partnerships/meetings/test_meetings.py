@@ -9,6 +9,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from partnerships.access import editable_meetings, visible_meetings
+from partnerships.common.errors import PlannerError
 from partnerships.meetings import services
 from partnerships.meetings.forms import MeetingForm
 from partnerships.meetings.meeting_calendar import meeting_ics
@@ -74,7 +75,7 @@ def test_questions_add_edit_move_and_remove(partnership, teacher):
     services.question_remove(question=second)
     positions = list(meeting.questions.values_list("position", flat=True))
     assert positions == list(range(1, len(positions) + 1))
-    with pytest.raises(services.MeetingError):
+    with pytest.raises(PlannerError):
         services.question_move(question=first, direction="sideways")
 
 
@@ -92,7 +93,7 @@ def test_shortlist_add_update_remove(partnership, teacher):
 
 def test_meeting_save_refuses_another_partnerships_meeting(partnership, other_partnership, teacher):
     meeting = schedule(partnership, teacher)
-    with pytest.raises(services.MeetingError):
+    with pytest.raises(PlannerError):
         services.meeting_save(
             partnership=other_partnership, kind=Meeting.Kind.FIRST_INTERVIEW, actor=teacher, meeting=meeting
         )

@@ -4,11 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from partnerships.common.errors import Conflict, PlannerError
 from partnerships.models import ActionPlan, FocusArea, Idea, Outcome, Stakeholder, Step
 from partnerships.plan.forms import OutcomeForm, StakeholderForm, StepForm
 from partnerships.plan.services import (
-    PlanError,
-    StaleEdit,
     action_plan_create,
     idea_promote,
     item_create,
@@ -41,7 +40,7 @@ def test_plan_is_created_from_the_selected_focus_area_once(partnership, teacher)
 
 def test_plan_cannot_start_from_an_unselected_focus_area(partnership, teacher):
     area = SelectedFocusAreaFactory(partnership=partnership, status=FocusArea.Status.SHARED)
-    with pytest.raises(PlanError):
+    with pytest.raises(PlannerError):
         action_plan_create(focus_area=area, by=teacher)
     assert not ActionPlan.objects.exists()
 
@@ -57,7 +56,7 @@ def test_update_bumps_the_version_and_keeps_history_with_the_author(plan, teache
 def test_a_stale_save_is_refused_and_nothing_is_overwritten(plan, teacher, administrator):
     step = item_create(model=Step, by=teacher, plan=plan, title="Survey students")
     item_update(item=step, by=administrator, expected_version=1, title="Survey students in advisory")
-    with pytest.raises(StaleEdit) as refused:
+    with pytest.raises(Conflict) as refused:
         item_update(item=step, by=teacher, expected_version=1, title="Survey every student")
     assert refused.value.current.title == "Survey students in advisory"
     assert refused.value.current.version == 2
@@ -69,7 +68,7 @@ def test_a_stale_save_is_refused_and_nothing_is_overwritten(plan, teacher, admin
 
 def test_plan_itself_is_versioned(plan, teacher, administrator):
     item_update(item=plan, by=teacher, expected_version=1, goal="Half of students read weekly")
-    with pytest.raises(StaleEdit):
+    with pytest.raises(Conflict):
         item_update(item=plan, by=administrator, expected_version=1, goal="Something else")
     plan.refresh_from_db()
     assert plan.goal == "Half of students read weekly"
@@ -127,7 +126,7 @@ def test_restore_is_refused_after_30_days(plan, teacher):
     long_ago = timezone.now() - timedelta(days=31)
     Outcome.objects.filter(pk=outcome.pk).update(deleted_at=long_ago)
     assert not Outcome.objects.recently_deleted().filter(pk=outcome.pk).exists()
-    with pytest.raises(PlanError):
+    with pytest.raises(PlannerError):
         item_restore(item=outcome, by=teacher)
     # Just inside the window it still works.
     Outcome.objects.filter(pk=outcome.pk).update(deleted_at=timezone.now() - timedelta(days=29, hours=23))
@@ -137,7 +136,7 @@ def test_restore_is_refused_after_30_days(plan, teacher):
 def test_a_deleted_item_cannot_be_edited(plan, teacher):
     step = StepFactory(plan=plan)
     item_delete(item=step, by=teacher)
-    with pytest.raises(PlanError):
+    with pytest.raises(PlannerError):
         item_update(item=step, by=teacher, expected_version=2, title="new")
 
 
@@ -152,7 +151,7 @@ def test_an_idea_is_promoted_into_the_plan(plan, teacher, to, model, field):
 
 def test_an_idea_cannot_be_promoted_into_anything_else(plan, teacher):
     idea = IdeaFactory(plan=plan)
-    with pytest.raises(PlanError):
+    with pytest.raises(PlannerError):
         idea_promote(idea=idea, by=teacher, to="agreement")
     assert Idea.objects.get(pk=idea.pk).promoted_to == ""
 
@@ -162,7 +161,7 @@ def test_stakeholder_is_versioned_and_soft_deleted_too(partnership, teacher):
         model=Stakeholder, by=teacher, partnership=partnership, level="school", group="educators", name="Grade 7 team"
     )
     item_update(item=s, by=teacher, expected_version=1, engaged=True)
-    with pytest.raises(StaleEdit):
+    with pytest.raises(Conflict):
         item_update(item=s, by=teacher, expected_version=1, engaged=False)
     item_delete(item=s, by=teacher)
     assert not Stakeholder.objects.alive().exists()

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from partnerships.common.errors import Conflict, PlannerError
 from partnerships.models import Agreement, Notification, OutcomeReading, Partnership, TouchPoint
-from partnerships.plan.services import PlanError, StaleEdit
 from partnerships.sustain.selectors import attention, outcome_progress, stakeholder_groups
 from partnerships.sustain.services import agreement_confirm, agreement_save, touch_point_record
 from tests.partnerships.factories import (
@@ -54,7 +54,7 @@ def test_an_edit_after_confirmations_asks_everyone_to_confirm_again(partnership,
     assert agreement.version == 2
     assert status(partnership) == "forming"
     assert Notification.objects.filter(recipient=teacher, message__contains="confirm again").exists()
-    with pytest.raises(StaleEdit):  # a confirmation of the old version does not count
+    with pytest.raises(Conflict):  # a confirmation of the old version does not count
         agreement_confirm(agreement=agreement, by=teacher, version=1)
     agreement_confirm(agreement=agreement, by=teacher, version=2)
     agreement_confirm(agreement=agreement, by=administrator, version=2)
@@ -64,14 +64,14 @@ def test_an_edit_after_confirmations_asks_everyone_to_confirm_again(partnership,
 def test_stale_agreement_save_is_refused(partnership, teacher, administrator):
     agreement_save(partnership=partnership, by=teacher, shared_goals="A")
     agreement_save(partnership=partnership, by=administrator, expected_version=1, shared_goals="B")
-    with pytest.raises(StaleEdit):
+    with pytest.raises(Conflict):
         agreement_save(partnership=partnership, by=teacher, expected_version=1, shared_goals="C")
     assert Agreement.objects.get().shared_goals == "B"
 
 
 def test_non_member_cannot_confirm(partnership, teacher, instructor):
     agreement = agreement_save(partnership=partnership, by=teacher, shared_goals="A")
-    with pytest.raises(PlanError):
+    with pytest.raises(PlannerError):
         agreement_confirm(agreement=agreement, by=instructor, version=1)
 
 
@@ -193,7 +193,7 @@ def test_recording_a_touch_point_keeps_readings_and_updates_current_values(plan,
     assert tp.recorded_by == teacher and tp.recorded_at and tp.trust == 4 and not tp.is_missed()
     assert OutcomeReading.objects.get(touch_point=tp).value == Decimal("31")
     assert outcome.current_value == Decimal("31")
-    with pytest.raises(StaleEdit):
+    with pytest.raises(Conflict):
         touch_point_record(touch_point=tp, by=administrator, expected_version=1, readings={}, reflections="x")
 
 
