@@ -1,4 +1,4 @@
-"""Autosave services for the long text of stages 2 and 4 (see coursework/autosave.py).
+"""Autosave services for the long text of stages 2 and 4 (see coursework/autosave/services.py).
 
 Rating evidence, the teacher's notes per interview question and the meeting's general
 notes save field by field while the teacher types, with a version check so a save from a

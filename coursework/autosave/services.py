@@ -21,7 +21,7 @@ This is the reusable mechanism every stage with long text uses. It has four part
                note.save()
            return Saved(version=note.version, saved_at=note.updated_at)
 
-3. A view decorated with :func:`coursework.views.autosave.autosave_endpoint` receives
+3. A view decorated with :func:`coursework.autosave.views.autosave_endpoint` receives
    ``field``, ``value`` (cleaned by the form field given for it) and ``base_version``,
    calls the service and returns :class:`Saved`. The decorator answers htmx/fetch posts
    with small HTML fragments ("Saved at 10:42", a conflict panel showing both texts, or

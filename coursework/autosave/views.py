@@ -1,6 +1,6 @@
 """The autosave endpoint decorator: one field per POST, answered with a small fragment.
 
-See coursework/autosave.py for how the pieces fit together.
+See coursework/autosave/services.py for how the pieces fit together.
 
 Autosave endpoints for stage 2 and 4 long text; objects come through access.py functions.
 """

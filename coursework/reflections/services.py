@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from coursework.autosave.services import Saved
 from coursework.models import Prompt, Reflection
-from coursework.reflections.defaults import DEFAULT_PROMPTS, prompt_rows
+from coursework.reflections.defaults import prompt_rows
 from coursework.stages.services import stage_touch
 from partnerships.common.errors import Conflict, advance_version
 
@@ -23,7 +23,6 @@ def cohort_prompts_seed(*, cohort, defaults=None):
     Safe to call again: a stage whose prompts an instructor already edited is left alone.
     Returns the prompts created.
     """
-    defaults = DEFAULT_PROMPTS if defaults is None else defaults
     existing = set(cohort.prompts.values_list("stage", flat=True).distinct())
     new = [
         Prompt(cohort=cohort, stage=stage, position=position, kind=kind, text=text, looks_back=looks_back)

@@ -7,7 +7,7 @@ the partnership app because the partnership outlives the course.
 
 Stage 5 actions that need the teacher's inputs: citing and un-citing evidence.
 
-Drafting and sharing are handled by the stage-5 work provider (coursework.focus_work),
+Drafting and sharing are handled by the stage-5 work provider in this module (`focus_areas_work`),
 so errors can be shown next to their fields on the stage page.
 """
 

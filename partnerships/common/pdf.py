@@ -6,7 +6,8 @@ project's static files from disk, so text a person typed cannot make the server 
 URL, and rendering never waits on the web server that is rendering it.
 """
 
-from django.conf import settings
+from functools import cache
+
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpResponse
@@ -16,7 +17,9 @@ from django.utils.text import slugify
 STATIC_PREFIX = "file:///static/"
 
 
+@cache
 def _static_only_fetcher():
+    """Built once: WeasyPrint is imported only when the first document is rendered."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticOnlyFetcher(URLFetcher):
@@ -48,6 +51,3 @@ def pdf_response(*, template, context, filename, request=None):
     response["Content-Disposition"] = f'attachment; filename="{slugify(filename) or "document"}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-__all__ = ["pdf_response", "render_pdf", "settings"]

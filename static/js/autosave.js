@@ -1,4 +1,4 @@
-// Autosave for long text (server side and markup: coursework/autosave.py).
+// Autosave for long text (server side and markup: coursework/autosave/services.py).
 //
 // Each container marked data-autosave-url holds the fields of one saved object
 // (data-autosave-field="name"), a status line (data-autosave-status) and optionally
