@@ -4,6 +4,7 @@ from coursework.courses import urls as courses_urls
 from coursework.dashboard import urls as dashboard_urls
 from coursework.evaluation import urls as evaluation_urls
 from coursework.feedback import urls as feedback_urls
+from coursework.portfolio import urls as portfolio_urls
 from coursework.reflections import urls as reflections_urls
 from coursework.research import urls as research_urls
 from coursework.selfassessment import urls as selfassessment_urls
@@ -18,6 +19,7 @@ urlpatterns = (
     + dashboard_urls.urlpatterns
     + evaluation_urls.urlpatterns
     + feedback_urls.urlpatterns
+    + portfolio_urls.urlpatterns
     + selfassessment_urls.urlpatterns
     + autosave_urls.urlpatterns
     + research_urls.urlpatterns

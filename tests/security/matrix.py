@@ -224,6 +224,8 @@ ROUTES = {
     "coursework:stage_review": route(kwargs=review("mindsets"), get=INSTRUCTOR_ONLY, post=INSTRUCTOR_POST_INVALID),
     # The teacher's own course evaluation.
     "coursework:evaluation": route(kwargs=enrollment_pk, get=OWNER_ONLY, post=OWNER_ONLY),
+    # The course portfolio carries private stage work: the reflections' audience only.
+    "coursework:portfolio_pdf": route(kwargs=enr, get=OWNER_INSTRUCTOR_READ, post=SIGNED_IN_405),
     # Reflections: autosave, versions and restore are the teacher's own.
     "coursework:reflection_autosave": route(
         kwargs=reflection(),
