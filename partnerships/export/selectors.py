@@ -273,3 +273,45 @@ def plan_document(partnership, plan):
         **agreement_status(agreement_with_confirmations(partnership), members),
         **plan_items(plan),
     }
+
+
+def meeting_brief(partnership):
+    """The one-page brief for the second meeting: the shared focus areas, what each answers,
+    who it serves, the evidence the teacher chose to share, and the questions still open.
+
+    Drafts never appear (the administrator reads this), and neither does set-aside work.
+    """
+    from django.db.models import Prefetch
+
+    from partnerships.models import AgendaItem, Comment, FocusArea, FocusAreaEvidence, ReviewMeeting
+    from partnerships.plan.selectors import members_of
+
+    S = FocusArea.Status
+    open_questions = Comment.objects.filter(kind=Comment.Kind.QUESTION, resolved=False).select_related("author")
+    focus_areas = list(
+        FocusArea.objects.shared()
+        .exclude(status=S.SET_ASIDE)
+        .filter(partnership=partnership)
+        .prefetch_related(
+            Prefetch("evidence", queryset=FocusAreaEvidence.objects.order_by("kind", "id")),
+            Prefetch("comments", queryset=open_questions, to_attr="open_questions"),
+        )
+        .order_by("shared_at", "id")
+    )
+    for area in focus_areas:
+        area.serves = [
+            label
+            for label, on in (
+                ("students", area.serves_students),
+                ("teachers", area.serves_teachers),
+                ("the school community", area.serves_community),
+            )
+            if on
+        ]
+    return {
+        "partnership": partnership,
+        "meeting": ReviewMeeting.objects.filter(partnership=partnership).first(),
+        "members": members_of(partnership),
+        "focus_areas": focus_areas,
+        "agenda": list(AgendaItem.objects.filter(partnership=partnership).order_by("position", "id")),
+    }

@@ -1,17 +1,19 @@
-"""Downloads: the whole partnership as JSON, the plan's steps as CSV, the plan as PDF. Each is audited."""
+"""Downloads: the whole partnership as JSON, the plan's steps as CSV, the plan and the second
+meeting's brief as PDF (each audited), and the brief as a page to print."""
 
 import json
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from partnerships.access import visible_partnerships, visible_plans
 from partnerships.audit.services import audit_record
 from partnerships.common.pdf import pdf_response
-from partnerships.export.selectors import partnership_export, plan_document, steps_csv
+from partnerships.export.selectors import meeting_brief, partnership_export, plan_document, steps_csv
 
 
 @login_required
@@ -48,5 +50,30 @@ def plan_pdf(request, pk):
         template="documents/plan.html",
         context=plan_document(partnership, plan),
         filename=f"{partnership.title}-plan",
+        request=request,
+    )
+
+
+@login_required
+@require_safe
+def meeting_brief_page(request, pk):
+    """The brief as a page to read or print; the same document the PDF is made from."""
+    partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
+    return render(
+        request,
+        "documents/meeting_brief.html",
+        {"static_base": settings.STATIC_URL, "as_page": True, **meeting_brief(partnership)},
+    )
+
+
+@login_required
+@require_safe
+def meeting_brief_pdf(request, pk):
+    partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
+    audit_record(actor=request.user, action="export", target=partnership, summary=f"Meeting brief PDF of {partnership}")
+    return pdf_response(
+        template="documents/meeting_brief.html",
+        context=meeting_brief(partnership),
+        filename=f"{partnership.title}-meeting-brief",
         request=request,
     )

@@ -377,6 +377,8 @@ ROUTES = {
     "partnerships:plan_print": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:plan_steps_csv": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),
     "partnerships:plan_pdf": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),
+    "partnerships:meeting_brief": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),
+    "partnerships:meeting_brief_pdf": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),
     "partnerships:export_json": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),
     "partnerships:idea_add": route(kwargs=partnership_pk, get=SIGNED_IN_405, post=DECIDERS_POST),
     "partnerships:idea_promote": route(
