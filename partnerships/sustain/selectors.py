@@ -4,14 +4,13 @@
 number of queries.
 """
 
-from decimal import Decimal
+import zoneinfo
 
 from django.utils import timezone
 
 from partnerships.access import can_edit_partnership
 from partnerships.models import ActionPlan, Agreement, Outcome, OutcomeReading, Stakeholder, Step, TouchPoint
-
-CHART_WIDTH, CHART_HEIGHT, PAD = 320, 140, 20
+from partnerships.sustain.chart import outcome_chart
 
 
 def agreement_status(agreement, members):
@@ -40,15 +39,9 @@ def stakeholder_groups(partnership):
     return levels
 
 
-def _scale(value, low, high, size):
-    if high == low:
-        return size / 2
-    return float((value - low) / (high - low)) * size
-
-
 def outcome_progress(partnership):
-    """Per outcome: baseline, target and the reading at each recorded touch point, plus
-    SVG polyline points (the numbers are always in a table next to the chart)."""
+    """Per outcome: baseline, target and the reading at each recorded touch point, with the
+    chart's geometry (partnerships/sustain/chart.py); the numbers are always in a table too."""
     outcomes = list(Outcome.objects.alive().filter(plan__partnership=partnership, plan__deleted_at__isnull=True))
     touch_points = [
         tp for tp in TouchPoint.objects.alive().filter(partnership=partnership) if tp.recorded_at is not None
@@ -60,31 +53,30 @@ def outcome_progress(partnership):
     charts = []
     for outcome in outcomes:
         series = [
-            {"touch_point": tp, "value": readings[(outcome.pk, tp.pk)]}
+            {"touch_point": tp, "value": readings[(outcome.pk, tp.pk)], "on": _local_day(tp)}
             for tp in touch_points
             if (outcome.pk, tp.pk) in readings
         ]
-        values = [p["value"] for p in series]
-        bounds = [v for v in [outcome.baseline, outcome.target, *values] if v is not None]
-        chart = {"outcome": outcome, "series": series, "points": "", "dots": [], "target_y": None}
-        if values:
-            low, high = min(bounds + [Decimal(0)]), max(bounds)
-            width, height = CHART_WIDTH - 2 * PAD, CHART_HEIGHT - 2 * PAD
-            step = width / max(len(values) - 1, 1)
-            dots = []
-            for i, value in enumerate(values):
-                x = PAD + (i * step if len(values) > 1 else width / 2)
-                y = CHART_HEIGHT - PAD - _scale(value, low, high, height)
-                dots.append({"x": round(x, 1), "y": round(y, 1), "value": value})
-            chart["dots"] = dots
-            chart["points"] = " ".join(f"{d['x']},{d['y']}" for d in dots)
-            if outcome.target is not None:
-                chart["target_y"] = round(CHART_HEIGHT - PAD - _scale(outcome.target, low, high, height), 1)
-            latest = values[-1]
-            chart["latest"] = latest
-            chart["reached"] = outcome.target is not None and _reached(outcome, latest)
+        chart = {
+            "outcome": outcome,
+            "series": series,
+            "svg": outcome_chart(
+                baseline=outcome.baseline,
+                baseline_on=timezone.localdate(outcome.created_at),
+                readings=[(p["on"], p["value"]) for p in series],
+                target=outcome.target,
+                target_on=outcome.target_date,
+            ),
+        }
+        if series:
+            chart["latest"] = series[-1]["value"]
+            chart["reached"] = outcome.target is not None and _reached(outcome, chart["latest"])
         charts.append(chart)
     return charts
+
+
+def _local_day(touch_point):
+    return timezone.localtime(touch_point.scheduled_at, zoneinfo.ZoneInfo(touch_point.time_zone)).date()
 
 
 def _reached(outcome, value):

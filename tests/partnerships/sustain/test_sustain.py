@@ -236,8 +236,11 @@ def test_outcome_progress_chart_data(plan, teacher):
     [chart] = outcome_progress(plan.partnership)
     assert [p["value"] for p in chart["series"]] == [30, 52]
     assert chart["latest"] == 52 and chart["reached"] is True
-    assert len(chart["dots"]) == 2 and chart["dots"][0]["y"] > chart["dots"][1]["y"]  # higher value, higher up
-    assert chart["points"].count(",") == 2
+    baseline, at_first, at_second = chart["svg"]["marks"]
+    assert [m.kind for m in (baseline, at_first, at_second)] == ["baseline", "reading", "reading"]
+    assert baseline.x <= at_first.x < at_second.x  # placed by date (the baseline no later than the first reading)
+    assert baseline.y > at_first.y > at_second.y  # higher value, higher up
+    assert chart["svg"]["line"].count(",") == 3
 
 
 def test_partnership_page_flags_overdue_steps_and_missed_touch_points(client_for, plan, teacher, administrator):
