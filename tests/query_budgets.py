@@ -124,6 +124,11 @@ BUDGETS = {
     # partners, touch points, readings), and the audit record of the export.
     "partnerships:export_json": 20,
     "partnerships:plan_pdf": 20,
+    # The brief: members, meeting, focus areas with their evidence and open questions, agenda.
+    "partnerships:meeting_brief": 9,
+    "partnerships:meeting_brief_pdf": 10,
+    # The portfolio reads every stage's rows once each (12), then the plan document's (20).
+    "coursework:portfolio_pdf": 32,
     "partnerships:item_new": 5,
     "partnerships:item_edit": 6,
     "partnerships:recently_deleted": 9,
