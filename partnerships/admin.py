@@ -123,7 +123,7 @@ class AuditEventAdmin(admin.ModelAdmin):
 
 # Focus areas and their review -------------------------------------------------------------
 
-from partnerships.models import AgendaItem, Comment, FocusAreaChoice, ReviewMeeting  # noqa: E402
+from partnerships.models import AgendaItem, Comment, FocusAreaChoice, MeetingNextStep, ReviewMeeting  # noqa: E402
 
 
 class FocusAreaEvidenceInline(admin.TabularInline):
@@ -171,8 +171,8 @@ class FocusAreaChoiceAdmin(admin.ModelAdmin):
 @admin.register(ReviewMeeting)
 class ReviewMeetingAdmin(admin.ModelAdmin):
     search_fields = ["partnership__title", "location"]
-    list_display = ["partnership", "starts_at", "time_zone", "location"]
-    raw_id_fields = ["partnership", "updated_by"]
+    list_display = ["partnership", "starts_at", "time_zone", "location", "recorded_at"]
+    raw_id_fields = ["partnership", "updated_by", "recorded_by"]
 
 
 @admin.register(AgendaItem)
@@ -180,6 +180,13 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["text", "partnership__title"]
     list_display = ["partnership", "position", "text", "source"]
     raw_id_fields = ["partnership", "focus_area"]
+
+
+@admin.register(MeetingNextStep)
+class MeetingNextStepAdmin(admin.ModelAdmin):
+    search_fields = ["text", "partnership__title"]
+    list_display = ["partnership", "position", "text", "owner", "due_on"]
+    raw_id_fields = ["partnership", "owner"]
 
 
 # --- Action plan and the lasting partnership (issue 5) --------------------------------

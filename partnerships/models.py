@@ -1,6 +1,14 @@
 from partnerships.accounts.models import User, UserSession
 from partnerships.audit.models import AuditEvent
-from partnerships.focus.models import AgendaItem, Comment, FocusArea, FocusAreaChoice, FocusAreaEvidence, ReviewMeeting
+from partnerships.focus.models import (
+    AgendaItem,
+    Comment,
+    FocusArea,
+    FocusAreaChoice,
+    FocusAreaEvidence,
+    MeetingNextStep,
+    ReviewMeeting,
+)
 from partnerships.meetings.models import InterviewQuestion, Meeting, Opportunity
 from partnerships.members.models import Invitation, InvitationBase, Membership, Partnership, hash_token, new_token
 from partnerships.notifications.models import Notification
@@ -19,6 +27,7 @@ __all__ = [
     "AgendaItem",
     "Comment",
     "FocusAreaChoice",
+    "MeetingNextStep",
     "ReviewMeeting",
     "HEALTH_FIELDS",
     "ActionPlan",

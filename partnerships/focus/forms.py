@@ -152,3 +152,52 @@ class AgendaItemForm(forms.ModelForm):
         model = AgendaItem
         fields = ["text"]
         labels = {"text": "Agenda item"}
+
+
+class MeetingRecordForm(forms.Form):
+    """What happened at the second meeting: notes per agenda item, clarifications agreed, and
+    whether to send the summary now. Next steps come in MeetingNextStepFormSet beside it."""
+
+    clarifications = forms.CharField(
+        label="Clarifications agreed",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What you settled about the focus areas' open questions.",
+    )
+    send_summary = forms.BooleanField(
+        label="Send the summary to the other members now",
+        required=False,
+        initial=True,
+        help_text="They get a notice with a link to this record.",
+    )
+
+    def __init__(self, *args, meeting=None, agenda=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agenda = list(agenda)
+        if meeting is not None and not self.is_bound:
+            self.fields["clarifications"].initial = meeting.clarifications
+        for item in self.agenda:
+            self.fields[f"notes_{item.pk}"] = forms.CharField(
+                label=f"Notes: {item.text}",
+                required=False,
+                initial=item.notes,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        # The agenda notes first, in agenda order, as the meeting ran.
+        self.order_fields([f"notes_{item.pk}" for item in self.agenda] + ["clarifications", "send_summary"])
+
+    def agenda_notes(self):
+        return {item.pk: self.cleaned_data[f"notes_{item.pk}"] for item in self.agenda}
+
+
+class MeetingNextStepForm(forms.Form):
+    text = forms.CharField(label="Next step", max_length=300, required=False)
+    owner = forms.TypedChoiceField(label="Who", required=False, coerce=int, empty_value=None)
+    due_on = forms.DateField(label="By", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].choices = [("", "Not decided")] + [(m.pk, str(m.user)) for m in members]
+
+
+MeetingNextStepFormSet = forms.formset_factory(MeetingNextStepForm, extra=2)

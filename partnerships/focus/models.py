@@ -208,6 +208,13 @@ class ReviewMeeting(models.Model):
     video_link = models.URLField("video call link", blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+    # The record of what happened, written after the meeting by either party.
+    clarifications = models.TextField("clarifications agreed", blank=True)
+    recorded_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    summary_sent_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"Second meeting for {self.partnership}"
@@ -232,6 +239,25 @@ class AgendaItem(models.Model):
     text = models.CharField(max_length=500)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.ADDED)
     focus_area = models.ForeignKey(FocusArea, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    notes = models.TextField("notes from the meeting", blank=True)
+
+    class Meta:
+        ordering = ["partnership", "position", "id"]
+
+    def __str__(self):
+        return self.text
+
+
+class MeetingNextStep(models.Model):
+    """A next step agreed at the second meeting, with its owner: what happens before the plan."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="meeting_next_steps")
+    position = models.PositiveIntegerField(default=0)
+    text = models.CharField("next step", max_length=300)
+    owner = models.ForeignKey(
+        "partnerships.Membership", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    due_on = models.DateField("by", null=True, blank=True)
 
     class Meta:
         ordering = ["partnership", "position", "id"]

@@ -19,6 +19,7 @@ from partnerships.models import (
     FocusArea,
     FocusAreaChoice,
     FocusAreaEvidence,
+    MeetingNextStep,
     Membership,
     Partnership,
     ReviewMeeting,
@@ -414,3 +415,44 @@ def agenda_item_move(*, item, actor, direction):
         it.position = position
     AgendaItem.objects.bulk_update(items, ["position"])
     return item
+
+
+@transaction.atomic
+def second_meeting_record(*, partnership, by, clarifications, agenda_notes, next_steps, send_summary):
+    """Record what happened at the second meeting and, when asked, tell the other members.
+
+    `agenda_notes` maps agenda item ids to their notes; `next_steps` is a list of dicts with
+    text, owner (a membership id or None) and due_on; it replaces the steps recorded before.
+    """
+    meeting = ReviewMeeting.objects.select_for_update().filter(partnership=partnership).first()
+    if meeting is None:
+        raise PlannerError("Put in when the second meeting was held first, then record it.")
+    now = timezone.now()
+    meeting.clarifications = clarifications.strip()
+    meeting.recorded_at, meeting.recorded_by = now, by
+    items = list(partnership.agenda_items.filter(pk__in=agenda_notes))
+    for item in items:
+        item.notes = agenda_notes[item.pk].strip()
+    AgendaItem.objects.bulk_update(items, ["notes"])
+    members = {m.pk: m for m in partnership.memberships.all()}
+    partnership.meeting_next_steps.all().delete()
+    MeetingNextStep.objects.bulk_create(
+        [
+            MeetingNextStep(
+                partnership=partnership,
+                position=i,
+                text=step["text"].strip(),
+                owner=members.get(step.get("owner")),
+                due_on=step.get("due_on"),
+            )
+            for i, step in enumerate((s for s in next_steps if s["text"].strip()), start=1)
+        ]
+    )
+    if send_summary:
+        meeting.summary_sent_at = now
+        others = [m.user for m in members.values() if m.user_id != by.pk]
+        url = reverse("partnerships:second_meeting", args=[partnership.pk]) + "#record"
+        message = f"{by} recorded your second meeting for “{partnership.title}”: read the summary."
+        transaction.on_commit(lambda: notify(recipients=others, message=message, url=url))
+    meeting.save(update_fields=["clarifications", "recorded_at", "recorded_by", "summary_sent_at", "updated_at"])
+    return meeting

@@ -13,6 +13,7 @@ urlpatterns = [
     path("choices/<int:pk>/withdraw/", views.choice_withdraw, name="choice_withdraw"),
     path("<int:pk>/second-meeting/", views.second_meeting, name="second_meeting"),
     path("<int:pk>/second-meeting/schedule/", views.second_meeting_schedule, name="second_meeting_schedule"),
+    path("<int:pk>/second-meeting/record/", views.second_meeting_record_view, name="second_meeting_record"),
     path("<int:pk>/second-meeting.ics", views.second_meeting_ics, name="second_meeting_ics"),
     path("<int:pk>/second-meeting/agenda/generate/", views.agenda_generate, name="agenda_generate"),
     path("<int:pk>/second-meeting/agenda/add/", views.agenda_item_add, name="agenda_item_add"),

@@ -31,11 +31,13 @@ from partnerships.focus.forms import (
     ChoiceForm,
     CommentForm,
     FocusAreaEditForm,
+    MeetingNextStepFormSet,
+    MeetingRecordForm,
     ReplyForm,
     ReviewMeetingForm,
 )
 from partnerships.meetings.ics import review_meeting_ics
-from partnerships.models import Comment, FocusArea, Membership, ReviewMeeting
+from partnerships.models import Comment, FocusArea, FocusAreaChoice, Membership, ReviewMeeting
 
 Role = Membership.Role
 
@@ -288,7 +290,56 @@ def _meeting_context(request, partnership, *, form=None, item_form=None):
         "item_form": item_form or AgendaItemForm(),
         "agenda": list(partnership.agenda_items.all()),
         "has_shared": partnership.focus_areas.shared().exists(),
+        "next_steps": list(partnership.meeting_next_steps.select_related("owner__user")),
+        "decision": FocusAreaChoice.objects.filter(partnership=partnership, confirmed_at__isnull=False)
+        .select_related("focus_area", "proposed_by", "confirmed_by")
+        .first(),
     }
+
+
+def _record_forms(partnership, meeting, data=None):
+    agenda = list(partnership.agenda_items.all())
+    members = list(partnership.memberships.select_related("user").order_by("role", "joined_at"))
+    initial = [{"text": s.text, "owner": s.owner_id, "due_on": s.due_on} for s in partnership.meeting_next_steps.all()]
+    form = MeetingRecordForm(data, meeting=meeting, agenda=agenda)
+    # The saved steps prefill the rows; a posted row is read as typed (an unchanged saved row
+    # must not count as "empty" and disappear).
+    steps = MeetingNextStepFormSet(
+        data, initial=None if data is not None else initial, prefix="steps", form_kwargs={"members": members}
+    )
+    return form, steps
+
+
+@login_required
+def second_meeting_record_view(request, pk):
+    """Either party records what happened: notes per agenda item, clarifications, next steps."""
+    partnership = get_object_or_404(meeting_partnerships(request.user), pk=pk)
+    meeting = ReviewMeeting.objects.filter(partnership=partnership).first()
+    form, steps = _record_forms(partnership, meeting, request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid() and steps.is_valid():
+            try:
+                svc.second_meeting_record(
+                    partnership=partnership,
+                    by=request.user,
+                    clarifications=form.cleaned_data["clarifications"],
+                    agenda_notes=form.agenda_notes(),
+                    next_steps=[f.cleaned_data for f in steps if f.cleaned_data],
+                    send_summary=form.cleaned_data["send_summary"],
+                )
+            except PlannerError as error:
+                show_error(request, error)
+            else:
+                sent = (
+                    " and the summary is on its way to the other members" if form.cleaned_data["send_summary"] else ""
+                )
+                messages.success(request, f"The meeting is recorded{sent}.")
+                return redirect(reverse("partnerships:second_meeting", args=[partnership.pk]) + "#record")
+        status = 400
+    decision = FocusAreaChoice.objects.filter(partnership=partnership, confirmed_at__isnull=False).first()
+    context = {"partnership": partnership, "meeting": meeting, "form": form, "steps": steps, "decision": decision}
+    return render(request, "partnerships/review/meeting_record.html", context, status=status)
 
 
 @login_required

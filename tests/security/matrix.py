@@ -362,6 +362,8 @@ ROUTES = {
     "partnerships:choice_withdraw": route(kwargs=extra_pk("choice"), get=SIGNED_IN_405, post=DECIDERS_POST),
     "partnerships:second_meeting": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:second_meeting_schedule": route(kwargs=partnership_pk, get=SIGNED_IN_405, post=DECIDERS_INVALID),
+    # Either party records the meeting; an empty post (no next-step rows) is refused in place.
+    "partnerships:second_meeting_record": route(kwargs=partnership_pk, get=DECIDERS, post=DECIDERS_INVALID),
     "partnerships:second_meeting_ics": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:agenda_generate": route(kwargs=partnership_pk, get=SIGNED_IN_405, post=DECIDERS_POST),
     "partnerships:agenda_item_add": route(kwargs=partnership_pk, get=SIGNED_IN_405, post=DECIDERS_INVALID),
