@@ -12,12 +12,15 @@ class CourseworkConfig(AppConfig):
 
         from coursework.collaboratives import shareables  # noqa: F401
         from coursework.collaboratives.home import collaboratives_section
+        from coursework.courses.services import invitation_cohort_start
         from coursework.dashboard.home import instructor_section, teacher_section
         from coursework.models import Cohort, Enrollment
         from coursework.stages.registry import load_stage_modules
         from partnerships.home.sections import register_section
+        from partnerships.members.invitations import register_cohort_start
 
         load_stage_modules()
+        register_cohort_start(invitation_cohort_start)
 
         def is_teacher():
             return Exists(Enrollment.objects.filter(teacher=OuterRef("pk")))

@@ -280,6 +280,9 @@ AXES_VERBOSE = False
 
 # --- Invitations ----------------------------------------------------------------------
 INVITATION_TTL = timedelta(days=14)
+# A link sent before its cohort starts keeps working until this many days after the start
+# (partnerships/members/invitations.py, expiry_for).
+INVITATION_DAYS_AFTER_COHORT_START = 14
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from partnerships.accounts import views as account
-from partnerships.accounts.forms import EmailAuthenticationForm
 from partnerships.audit import views as audit
 from partnerships.export import urls as export_urls
 from partnerships.focus import urls as focus_urls
@@ -28,7 +27,7 @@ partnership_patterns = (
 auth_patterns = [
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True),
+        account.SignInView.as_view(),
         name="login",
     ),
     path("sign-out/", account.SignOutView.as_view(), name="logout"),

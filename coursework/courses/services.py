@@ -19,9 +19,16 @@ from coursework.reflections.services import cohort_prompts_seed
 from coursework.stages.registry import STAGES
 from partnerships.audit.services import audit_record
 from partnerships.common.errors import PlannerError
-from partnerships.members.invitations import issue_token, send_invitation_email
+from partnerships.members.invitations import (
+    ensure_resendable,
+    issue_token,
+    refresh_expiry,
+    send_invitation_email,
+    withdraw,
+    withdraw_pending_to,
+)
 from partnerships.members.services import partnership_create, user_for_invitation
-from partnerships.models import Membership, Partnership, User
+from partnerships.models import Invitation, Membership, Partnership, User
 from partnerships.notifications.services import absolute_url, notify
 
 
@@ -65,7 +72,7 @@ def _send_cohort_invitation(invitation, token):
 
 
 def _new_cohort_invitation(*, cohort, email, first_name, last_name, invited_by):
-    cohort.invitations.pending().filter(email__iexact=email).update(revoked_at=timezone.now())
+    withdraw_pending_to(cohort.invitations, email)
     invitation = CohortInvitation(
         cohort=cohort, email=email, first_name=first_name, last_name=last_name, invited_by=invited_by
     )
@@ -81,7 +88,7 @@ def _new_cohort_invitation(*, cohort, email, first_name, last_name, invited_by):
 def cohort_invitation_create(*, cohort, email, first_name="", last_name="", invited_by):
     email = email.strip().lower()
     if cohort.enrollments.filter(teacher__email__iexact=email).exists():
-        raise PlannerError(f"{email} is already enrolled in this cohort.")
+        raise PlannerError(f"{email} is already enrolled in this cohort.", field="email")
     return _new_cohort_invitation(
         cohort=cohort, email=email, first_name=first_name, last_name=last_name, invited_by=invited_by
     )
@@ -119,22 +126,32 @@ def roster_import(*, cohort, data, invited_by):
 
 
 @transaction.atomic
-def cohort_invitation_resend(*, invitation, actor):
-    if invitation.accepted_at or invitation.revoked_at:
-        raise PlannerError("Only an invitation that is pending or expired can be sent again.")
+def cohort_invitation_resend(*, invitation, actor, email=None):
+    """Send again with a new link; to `email` instead when given, replacing this one."""
+    ensure_resendable(invitation)
+    if email and email.strip().lower() != invitation.email.lower():
+        replacement = cohort_invitation_create(
+            cohort=invitation.cohort,
+            email=email,
+            first_name=invitation.first_name,
+            last_name=invitation.last_name,
+            invited_by=actor,
+        )
+        withdraw(invitation)
+        audit_record(actor=actor, action="invitation.revoked", target=invitation, summary=f"replaced by {email}")
+        return replacement
     token = issue_token(invitation)
     invitation.save(update_fields=["token_hash", "expires_at"])
     transaction.on_commit(lambda: _send_cohort_invitation(invitation, token))
     audit_record(actor=actor, action="invitation.resent", target=invitation, summary=str(invitation))
+    return invitation
 
 
 @transaction.atomic
 def cohort_invitation_revoke(*, invitation, actor):
     if invitation.accepted_at:
         raise PlannerError("This invitation was already accepted.")
-    if not invitation.revoked_at:
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
+    if withdraw(invitation):
         audit_record(actor=actor, action="invitation.revoked", target=invitation, summary=str(invitation))
 
 
@@ -145,7 +162,7 @@ def cohort_invitation_accept(*, invitation, user=None, **account):
         raise PlannerError("This invitation can no longer be used.")
     account.setdefault("first_name", invitation.first_name)
     account.setdefault("last_name", invitation.last_name)
-    person = user_for_invitation(email=invitation.email, user=user, **account)
+    person = user_for_invitation(invitation=invitation, user=user, **account)
     enrollment = enrollment_create(cohort=invitation.cohort, teacher=person)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = person
@@ -157,6 +174,30 @@ def cohort_invitation_accept(*, invitation, user=None, **account):
         url=invitation.cohort.get_absolute_url(),
     )
     return enrollment
+
+
+def _pending_invitations_of(cohort):
+    """Pending invitations whose expiry depends on the cohort's start: its own, and those to
+    the partnerships its teachers build."""
+    return [
+        *cohort.invitations.pending().select_related("cohort"),
+        *Invitation.objects.pending().filter(partnership__enrollments__cohort=cohort).distinct(),
+    ]
+
+
+def invitation_cohort_start(invitation):
+    """The start of the cohort an invitation belongs to (registered with partnerships)."""
+    if isinstance(invitation, CohortInvitation):
+        return invitation.cohort.starts_on if invitation.cohort_id else None
+    if isinstance(invitation, Invitation) and invitation.partnership_id:
+        # A teacher's partnership follows the latest-starting cohort they take it into.
+        return (
+            Cohort.objects.filter(enrollments__partnership_id=invitation.partnership_id, starts_on__isnull=False)
+            .order_by("-starts_on")
+            .values_list("starts_on", flat=True)
+            .first()
+        )
+    return None
 
 
 COHORT_FIELDS = ("course", "name", "term", "starts_on", "ends_on", "is_open", "anonymous_evaluations")
@@ -225,10 +266,14 @@ def cohort_create(*, actor, instructor_emails, due_dates, **details):
 
 @transaction.atomic
 def cohort_update(*, cohort, actor, instructor_emails, due_dates, **details):
+    moved_start = cohort.starts_on != details["starts_on"]
     for key in COHORT_FIELDS:
         setattr(cohort, key, details[key])
     cohort.save()
     _set_instructors(cohort=cohort, emails=instructor_emails, actor=actor)
     _set_due_dates(cohort=cohort, due_dates=due_dates)
+    if moved_start:
+        # Links already sent follow the new start (partnerships/members/invitations.py).
+        refresh_expiry(_pending_invitations_of(cohort))
     audit_record(actor=actor, action="cohort.updated", target=cohort, summary=str(cohort))
     return cohort

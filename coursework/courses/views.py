@@ -15,7 +15,7 @@ from coursework.courses.services import cohort_create, cohort_update
 from coursework.models import CohortInvitation, StageProgress
 from partnerships.common.errors import PlannerError, show_error
 from partnerships.members.invitations import find_by_token
-from partnerships.members.views import accept_invitation
+from partnerships.members.views import accept_invitation, resend_invitation
 
 
 def _roster_context(cohort, **extra):
@@ -85,12 +85,7 @@ def roster_upload(request, pk):
 @require_POST
 def cohort_invitation_resend(request, pk):
     invitation = get_object_or_404(manageable_cohort_invitations(request.user), pk=pk)
-    try:
-        services.cohort_invitation_resend(invitation=invitation, actor=request.user)
-    except PlannerError as error:
-        show_error(request, error)
-    else:
-        messages.success(request, f"Sent again to {invitation.email}; the earlier link no longer works.")
+    resend_invitation(request, invitation, services.cohort_invitation_resend)
     return redirect(invitation.cohort)
 
 

@@ -12,6 +12,7 @@ depends on the person's roles, not on how many sections the product has.
 """
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from partnerships.models import FocusArea, Membership, Notification, Partnership, User
 
@@ -54,11 +55,21 @@ def partnership_section(user):
 
 def led_partnership_section(user):
     partnerships = (
-        Partnership.objects.filter(memberships__user=user, memberships__role=Membership.Role.LEAD_TEACHER)
+        # Narrowed by a subquery, not a join: a Count over "memberships" after filtering
+        # on memberships__user would reuse that join and count only the person's own row.
+        Partnership.objects.filter(
+            pk__in=Membership.objects.filter(user=user, role=Membership.Role.LEAD_TEACHER).values("partnership_id")
+        )
         .annotate(
             member_count=Count("memberships", distinct=True),
             pending_invitations=Count(
-                "invitations", filter=Q(invitations__accepted_at__isnull=True, invitations__revoked_at__isnull=True)
+                "invitations",
+                filter=Q(
+                    invitations__accepted_at__isnull=True,
+                    invitations__revoked_at__isnull=True,
+                    invitations__expires_at__gt=timezone.now(),
+                ),
+                distinct=True,
             ),
         )
         .order_by("-updated_at")

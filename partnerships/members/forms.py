@@ -29,6 +29,17 @@ class InvitationForm(forms.ModelForm):
         return email
 
 
+class InvitationResendForm(forms.Form):
+    """Send an invitation again, optionally to another address (used by both kinds)."""
+
+    email = forms.EmailField(
+        label="Send to another address instead", required=False, help_text="Leave empty to send to the same address."
+    )
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
 class NewAccountForm(forms.Form):
     """Set a name and password in one step when accepting an invitation."""
 

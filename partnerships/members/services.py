@@ -5,7 +5,14 @@ from django.utils import timezone
 
 from partnerships.audit.services import audit_record
 from partnerships.common.errors import PlannerError
-from partnerships.members.invitations import issue_token, send_invitation_email
+from partnerships.members.invitations import (
+    ensure_for,
+    ensure_resendable,
+    issue_token,
+    send_invitation_email,
+    withdraw,
+    withdraw_pending_to,
+)
 from partnerships.models import Invitation, Membership, Partnership, User
 from partnerships.notifications.services import notify
 
@@ -37,9 +44,8 @@ def _send_partnership_invitation(invitation, token):
 def invitation_create(*, partnership, email, role, invited_by):
     email = email.strip().lower()
     if partnership.memberships.filter(user__email__iexact=email).exists():
-        raise PlannerError(f"{email} is already a member of this partnership.")
-    # A newer invitation replaces any pending one to the same address.
-    partnership.invitations.pending().filter(email__iexact=email).update(revoked_at=timezone.now())
+        raise PlannerError(f"{email} is already a member of this partnership.", field="email")
+    withdraw_pending_to(partnership.invitations, email)
     invitation = Invitation(partnership=partnership, email=email, role=role, invited_by=invited_by)
     token = issue_token(invitation)
     invitation.save()
@@ -49,9 +55,17 @@ def invitation_create(*, partnership, email, role, invited_by):
 
 
 @transaction.atomic
-def invitation_resend(*, invitation, actor):
-    if invitation.accepted_at or invitation.revoked_at:
-        raise PlannerError("Only an invitation that is pending or expired can be sent again.")
+def invitation_resend(*, invitation, actor, email=None):
+    """Send the invitation again with a new link; to `email` instead when given (a typo,
+    another person): then a new invitation replaces this one and its link stops working."""
+    ensure_resendable(invitation)
+    if email and email.strip().lower() != invitation.email.lower():
+        replacement = invitation_create(
+            partnership=invitation.partnership, email=email, role=invitation.role, invited_by=actor
+        )
+        withdraw(invitation)
+        audit_record(actor=actor, action="invitation.revoked", target=invitation, summary=f"replaced by {email}")
+        return replacement
     token = issue_token(invitation)
     _send_partnership_invitation(invitation, token)
     audit_record(actor=actor, action="invitation.resent", target=invitation, summary=str(invitation))
@@ -62,17 +76,20 @@ def invitation_resend(*, invitation, actor):
 def invitation_revoke(*, invitation, actor):
     if invitation.accepted_at:
         raise PlannerError("This invitation was already accepted; remove the member instead.")
-    if not invitation.revoked_at:
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
+    if withdraw(invitation):
         audit_record(actor=actor, action="invitation.revoked", target=invitation, summary=str(invitation))
     return invitation
 
 
-def user_for_invitation(*, email, user=None, first_name="", last_name="", password=None, job_title=""):
-    """The signed-in person, or a new account made from the acceptance form."""
+def user_for_invitation(*, invitation, user=None, first_name="", last_name="", password=None, job_title=""):
+    """The signed-in invited person, or a new account for the invited address.
+
+    Refuses anyone signed in with another address: holding the link is not enough.
+    """
     if user is not None and user.is_authenticated:
+        ensure_for(invitation, user)
         return user
+    email = invitation.email
     new_user = User.objects.create_user(
         email=email, password=password, first_name=first_name, last_name=last_name, job_title=job_title
     )
@@ -87,7 +104,7 @@ def invitation_accept(*, invitation, user=None, first_name="", last_name="", pas
     if not invitation.is_pending:
         raise PlannerError("This invitation can no longer be used.")
     person = user_for_invitation(
-        email=invitation.email,
+        invitation=invitation,
         user=user,
         first_name=first_name,
         last_name=last_name,

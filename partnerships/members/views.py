@@ -6,10 +6,15 @@ A new person sets a name and password in one step; someone with an account signs
 first; a used, expired or revoked link gets a page that says so and what to do.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from partnerships.access import (
@@ -21,10 +26,20 @@ from partnerships.access import (
 )
 from partnerships.common.errors import PlannerError, show_error
 from partnerships.members import services
-from partnerships.members.forms import InvitationForm, MemberRoleForm, NewAccountForm, PartnershipForm
-from partnerships.members.invitations import find_by_token
+from partnerships.members.forms import (
+    InvitationForm,
+    InvitationResendForm,
+    MemberRoleForm,
+    NewAccountForm,
+    PartnershipForm,
+)
+from partnerships.members.invitations import find_by_token, is_for
 from partnerships.models import Invitation, Membership, User
 from partnerships.sustain.selectors import partnership_lasting_context
+
+
+def until(invitation):
+    return date_format(timezone.localtime(invitation.expires_at), "F j, Y")
 
 
 @login_required
@@ -72,7 +87,7 @@ def invitation_create(request, pk):
         except PlannerError as error:
             show_error(request, error, form=form, field="email")
         else:
-            messages.success(request, f"Invitation sent to {invitation.email}. It works for 14 days.")
+            messages.success(request, f"Invitation sent to {invitation.email}. It works until {until(invitation)}.")
             return redirect(partnership)
     return render(request, "partnerships/invitation_form.html", {"partnership": partnership, "form": form})
 
@@ -81,12 +96,7 @@ def invitation_create(request, pk):
 @require_POST
 def invitation_resend(request, pk):
     invitation = get_object_or_404(manageable_invitations(request.user), pk=pk)
-    try:
-        services.invitation_resend(invitation=invitation, actor=request.user)
-    except PlannerError as error:
-        show_error(request, error)
-    else:
-        messages.success(request, f"Sent again to {invitation.email}; the earlier link no longer works.")
+    resend_invitation(request, invitation, services.invitation_resend)
     return redirect(invitation.partnership)
 
 
@@ -134,6 +144,27 @@ def member_remove(request, pk):
     return redirect(partnership)
 
 
+def resend_invitation(request, invitation, resend):
+    """Resend, to the same or (from the form) another address; the outcome as a message.
+
+    Shared by partnership and cohort invitations; `resend(invitation=, actor=, email=)`.
+    """
+    form = InvitationResendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, f"“{request.POST.get('email', '')}” is not an email address; nothing was sent.")
+        return
+    try:
+        sent = resend(invitation=invitation, actor=request.user, email=form.cleaned_data["email"] or None)
+    except PlannerError as error:
+        show_error(request, error)
+    else:
+        again = "again " if sent.pk == invitation.pk else ""
+        messages.success(
+            request,
+            f"Sent {again}to {sent.email}; the earlier link no longer works. The new one works until {until(sent)}.",
+        )
+
+
 def invitation_accept(request, token):
     invitation = find_by_token(Invitation.objects.select_related("partnership", "invited_by"), token)
 
@@ -164,12 +195,26 @@ def unusable(request, invitation, joining):
 
 
 def accept_invitation(request, *, invitation, joining, accept, success_url):
-    """Render or process an acceptance. `accept(user=..., **account)` does the write."""
+    """Render or process an acceptance. `accept(user=..., **account)` does the write.
+
+    Only the invited address may accept: someone signed in as another account is told
+    so and offered to sign out and carry on as the invited person.
+    """
     if invitation is None or not invitation.is_pending:
         return unusable(request, invitation, joining)
 
     existing_account = User.objects.filter(email__iexact=invitation.email).exists()
     user = request.user if request.user.is_authenticated else None
+    if user is not None and not is_for(invitation, user):
+        if request.method == "POST" and request.POST.get("switch_account"):
+            return switch_account(request, invitation, existing_account)
+        return render(
+            request,
+            "partnerships/invitation_accept.html",
+            {"invitation": invitation, "joining": joining, "someone_else": True},
+            status=403 if request.method == "POST" else 200,
+        )
+
     form = None
     if user is None and not existing_account:
         # A cohort invitation may already carry the person's name; start from it.
@@ -202,11 +247,18 @@ def accept_invitation(request, *, invitation, joining, accept, success_url):
     return render(
         request,
         "partnerships/invitation_accept.html",
-        {
-            "invitation": invitation,
-            "joining": joining,
-            "form": form,
-            "existing_account": existing_account,
-            "email_mismatch": user is not None and user.email.lower() != invitation.email.lower(),
-        },
+        {"invitation": invitation, "joining": joining, "form": form, "existing_account": existing_account},
     )
+
+
+def switch_account(request, invitation, existing_account):
+    """Sign out of this browser only, then go where the invited person signs in or up."""
+    logout(request)
+    here = request.path
+    if existing_account:
+        target = f"{reverse('login')}?{urlencode({'next': here, 'email': invitation.email})}"
+        messages.info(request, f"You are signed out. Sign in as {invitation.email} to accept the invitation.")
+    else:
+        target = here
+        messages.info(request, f"You are signed out. Set a password for {invitation.email} to accept the invitation.")
+    return redirect(target)

@@ -189,11 +189,13 @@ ROUTES = {
     "profile": route(get=SIGNED_IN, post=SIGNED_IN),
     # The benchmark floor: a signed-in "ok", nothing to write.
     "ping": route(get=SIGNED_IN, post=NOT_ALLOWED),
-    # Invitation links: whoever holds the secret token may open it. A signed-in person
-    # accepting joins as themselves (302); a new person's empty form is re-shown (200).
-    "invitation_accept": route(kwargs=invitation_token, idor=False, get=PUBLIC, post=expect(302, anonymous=200)),
+    # Invitation links: whoever holds the secret token may open it, but only the invited
+    # address may accept. The world's invitations go to addresses no role signs in with, so
+    # every signed-in role is told it is someone else's (403 on accepting, nothing joined);
+    # a new person's empty form is re-shown (200).
+    "invitation_accept": route(kwargs=invitation_token, idor=False, get=PUBLIC, post=expect(403, anonymous=200)),
     "coursework:invitation_accept": route(
-        kwargs=cohort_invitation_token, idor=False, get=PUBLIC, post=expect(302, anonymous=200)
+        kwargs=cohort_invitation_token, idor=False, get=PUBLIC, post=expect(403, anonymous=200)
     ),
     # Partnerships.
     "partnerships:create": route(get=SIGNED_IN, post=SIGNED_IN),

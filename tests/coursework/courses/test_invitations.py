@@ -8,8 +8,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from coursework.courses import services
 from coursework.models import CohortInvitation, Enrollment, StageProgress
 from coursework.stages.registry import STAGES
+from partnerships.common.errors import PlannerError
 from partnerships.models import Membership, User
 from tests.coursework.factories import CohortInvitationFactory
 from tests.partnerships.factories import PASSWORD, UserFactory
@@ -183,3 +185,71 @@ def test_the_join_form_starts_with_the_name_the_instructor_typed(client, cohort)
     invitation = CohortInvitationFactory(cohort=cohort, first_name="Nia", last_name="Novak")
     page = client.get(reverse("coursework:invitation_accept", args=[invitation.raw_token])).content.decode()
     assert 'value="Nia"' in page and 'value="Novak"' in page
+
+
+# --- the invitation belongs to the invited address ------------------------------------
+
+
+def test_signed_in_as_another_account_the_link_does_not_enrol(client_for, cohort):
+    someone = UserFactory(email="someone.else@school.test")
+    invitation = CohortInvitationFactory(cohort=cohort, email="nia@school.test")
+    client = client_for(someone)
+    url = reverse("coursework:invitation_accept", args=[invitation.raw_token])
+    page = client.get(url).content.decode()
+    assert "This invitation is for nia@school.test; you are signed in as someone.else@school.test." in page
+    assert client.post(url).status_code == 403
+    assert not Enrollment.objects.filter(cohort=cohort, teacher=someone).exists()
+    with pytest.raises(PlannerError):
+        services.cohort_invitation_accept(invitation=invitation, user=someone)
+    assert not Enrollment.objects.filter(cohort=cohort, teacher=someone).exists()
+
+
+def test_sign_out_and_continue_as_the_invited_teacher(client_for, cohort):
+    someone = UserFactory(email="someone.else@school.test")
+    invitation = CohortInvitationFactory(cohort=cohort, email="nia@school.test")
+    client = client_for(someone)
+    url = reverse("coursework:invitation_accept", args=[invitation.raw_token])
+    assert client.post(url, {"switch_account": "1"})["Location"] == url
+    page = client.get(url).content.decode()
+    assert "Create my account and join" in page and "nia@school.test" in page
+
+
+def test_resend_to_another_address_replaces_the_pending_invitation(
+    client, client_for, instructor, cohort, django_capture_on_commit_callbacks
+):
+    invitation = CohortInvitationFactory(cohort=cohort, email="nia@scool.test", first_name="Nia")
+    old_url = reverse("coursework:invitation_accept", args=[invitation.raw_token])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(instructor).post(
+            reverse("coursework:invitation_resend", args=[invitation.pk]), {"email": "nia@school.test"}
+        )
+    assert response["Location"] == cohort.get_absolute_url()
+    assert client.get(old_url).status_code == 410
+    new = CohortInvitation.objects.get(cohort=cohort, email="nia@school.test")
+    assert new.is_pending and new.first_name == "Nia"
+    assert mail.outbox[-1].to == ["nia@school.test"]
+    assert client.get(reverse("coursework:invitation_accept", args=[token_from(mail.outbox[-1])])).status_code == 200
+
+
+def test_an_invitation_sent_before_the_cohort_starts_works_until_days_after_the_start(
+    client_for, instructor, cohort, settings
+):
+    settings.INVITATION_DAYS_AFTER_COHORT_START = 10
+    cohort.starts_on = timezone.localdate() + timedelta(days=90)
+    cohort.save()
+    client_for(instructor).post(reverse("coursework:cohort_invite", args=[cohort.pk]), {"email": "nia@school.test"})
+    invitation = CohortInvitation.objects.get(cohort=cohort)
+    assert timezone.localtime(invitation.expires_at).date() == cohort.starts_on + timedelta(days=10)
+
+
+def test_moving_the_cohort_start_moves_the_pending_invitations_expiry(instructor, cohort, settings):
+    settings.INVITATION_DAYS_AFTER_COHORT_START = 14
+    invitation = services.cohort_invitation_create(cohort=cohort, email="nia@school.test", invited_by=instructor)
+    later = timezone.localdate() + timedelta(days=45)
+    details = {k: getattr(cohort, k) for k in services.COHORT_FIELDS}
+    services.cohort_update(
+        cohort=cohort, actor=instructor, instructor_emails=[], due_dates={}, **{**details, "starts_on": later}
+    )
+    invitation.refresh_from_db()
+    assert timezone.localtime(invitation.expires_at).date() == later + timedelta(days=14)

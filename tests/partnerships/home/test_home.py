@@ -139,3 +139,11 @@ def test_home_query_budget(client_for, django_assert_max_num_queries, make, size
     with django_assert_max_num_queries(HOME_BUDGET):
         response = client.get(HOME)
     assert response.status_code == 200
+
+
+def test_the_teacher_sees_every_member_of_their_partnership(client_for, teacher, partnership, administrator):
+    # The count was taken over the memberships already narrowed to the teacher's own.
+    InvitationFactory(partnership=partnership)
+    body = home_of(client_for, teacher)
+    assert "2 members · 1 invitation waiting" in body
+    assert "1 member" not in body

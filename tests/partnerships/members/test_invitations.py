@@ -8,6 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from partnerships.common.errors import PlannerError
+from partnerships.members import services
 from partnerships.models import Invitation, Membership, User
 from tests.partnerships.factories import PASSWORD, InvitationFactory, UserFactory
 
@@ -258,7 +260,7 @@ def test_signed_in_with_another_address_is_warned(client_for, partnership):
     someone = UserFactory(email="someone.else@school.test")
     invitation = InvitationFactory(partnership=partnership, email="pat@school.test")
     page = client_for(someone).get(reverse("invitation_accept", args=[invitation.raw_token])).content.decode()
-    assert "You are signed in as someone.else@school.test, not pat@school.test" in page
+    assert "This invitation is for pat@school.test; you are signed in as someone.else@school.test." in page
 
 
 def test_a_used_link_gets_the_friendly_page(client, partnership):
@@ -295,3 +297,121 @@ def test_invitation_revoked_between_showing_and_submitting(client, partnership):
     response = client.post(url, new_account())
     assert response.status_code == 410
     assert not User.objects.filter(email=invitation.email).exists()
+
+
+# --- the invitation belongs to the invited address ------------------------------------
+
+
+def test_signed_in_as_another_account_the_link_does_not_join(client_for, partnership):
+    someone = UserFactory(email="someone.else@school.test")
+    invitation = InvitationFactory(partnership=partnership, email="pat@school.test")
+    client = client_for(someone)
+    url = reverse("invitation_accept", args=[invitation.raw_token])
+    page = client.get(url).content.decode()
+    assert "This invitation is for pat@school.test; you are signed in as someone.else@school.test." in page
+    assert "Join as" not in page
+    assert "Sign out and continue as pat@school.test" in page
+
+    response = client.post(url)
+    assert response.status_code == 403
+    assert not Membership.objects.filter(partnership=partnership, user=someone).exists()
+    invitation.refresh_from_db()
+    assert invitation.is_pending
+
+
+def test_the_service_refuses_an_account_with_another_email(partnership):
+    someone = UserFactory(email="someone.else@school.test")
+    invitation = InvitationFactory(partnership=partnership, email="pat@school.test")
+    with pytest.raises(PlannerError, match="pat@school.test"):
+        services.invitation_accept(invitation=invitation, user=someone)
+    assert not Membership.objects.filter(partnership=partnership, user=someone).exists()
+
+
+def test_the_invited_address_matches_whatever_its_case(client_for, partnership):
+    person = UserFactory(email="Pat.Principal@School.test")
+    invitation = InvitationFactory(partnership=partnership, email="pat.principal@school.test")
+    response = client_for(person).post(reverse("invitation_accept", args=[invitation.raw_token]))
+    assert response["Location"] == partnership.get_absolute_url()
+    assert Membership.objects.filter(partnership=partnership, user=person).exists()
+
+
+def test_sign_out_and_continue_lands_on_sign_in_with_the_email_filled_in(client_for, partnership):
+    UserFactory(email="pat@school.test")
+    someone = UserFactory(email="someone.else@school.test")
+    invitation = InvitationFactory(partnership=partnership, email="pat@school.test")
+    client = client_for(someone)
+    url = reverse("invitation_accept", args=[invitation.raw_token])
+    response = client.post(url, {"switch_account": "1"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert "_auth_user_id" not in client.session
+    page = client.get(response["Location"]).content.decode()
+    assert 'value="pat@school.test"' in page
+    assert f'name="next" value="{url}"' in page
+    assert not Membership.objects.filter(partnership=partnership, user=someone).exists()
+
+
+def test_sign_out_and_continue_lands_on_the_sign_up_form_for_a_new_person(client_for, partnership):
+    someone = UserFactory(email="someone.else@school.test")
+    invitation = InvitationFactory(partnership=partnership, email="pat@school.test")
+    client = client_for(someone)
+    url = reverse("invitation_accept", args=[invitation.raw_token])
+    response = client.post(url, {"switch_account": "1"})
+    assert response["Location"] == url
+    page = client.get(url).content.decode()
+    assert "Create my account and join" in page and "pat@school.test" in page
+
+
+# --- re-sending to another address ------------------------------------------------------
+
+
+def test_resend_to_another_address_replaces_the_pending_invitation(client, client_for, teacher, partnership):
+    invitation = InvitationFactory(partnership=partnership, email="pat@scool.test", role="colleague")
+    old_url = reverse("invitation_accept", args=[invitation.raw_token])
+    mail.outbox.clear()
+    response = client_for(teacher).post(
+        reverse("partnerships:invitation_resend", args=[invitation.pk]), {"email": "Pat@School.test"}
+    )
+    assert response["Location"] == partnership.get_absolute_url()
+    invitation.refresh_from_db()
+    assert invitation.state == "revoked"
+    assert client.get(old_url).status_code == 410
+    new = Invitation.objects.get(partnership=partnership, email="pat@school.test")
+    assert new.is_pending and new.role == "colleague"
+    assert mail.outbox[-1].to == ["pat@school.test"]
+    assert client.get(reverse("invitation_accept", args=[token_from(mail.outbox[-1])])).status_code == 200
+
+
+def test_resend_to_a_bad_or_member_address_is_refused(client_for, teacher, partnership, administrator):
+    invitation = InvitationFactory(partnership=partnership, email="pat@scool.test")
+    c = client_for(teacher)
+    for email in ("not-an-email", administrator.email):
+        response = c.post(
+            reverse("partnerships:invitation_resend", args=[invitation.pk]), {"email": email}, follow=True
+        )
+        assert response.status_code == 200
+        invitation.refresh_from_db()
+        assert invitation.is_pending
+    assert Invitation.objects.filter(partnership=partnership).count() == 1
+
+
+# --- expiry follows the cohort's start ------------------------------------------------
+
+
+def test_an_invitation_sent_before_the_cohort_starts_works_until_days_after_the_start(
+    client_for, teacher, partnership, cohort, settings
+):
+    settings.INVITATION_DAYS_AFTER_COHORT_START = 14
+    cohort.starts_on = timezone.localdate() + timedelta(days=60)
+    cohort.save()
+    invite(client_for(teacher), partnership)
+    invitation = Invitation.objects.get(partnership=partnership)
+    assert timezone.localtime(invitation.expires_at).date() == cohort.starts_on + timedelta(days=14)
+
+
+def test_an_invitation_without_a_cohort_works_for_the_days_after_sending(client_for, db, settings):
+    lead = UserFactory()
+    partnership = services.partnership_create(teacher=lead, title="No course")
+    invite(client_for(lead), partnership)
+    invitation = Invitation.objects.get(partnership=partnership)
+    assert abs(invitation.expires_at - (timezone.now() + settings.INVITATION_TTL)) < timedelta(minutes=1)
