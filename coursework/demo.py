@@ -98,6 +98,21 @@ def days_ago(days, hour, minute=0):
     return timezone.make_aware(datetime.combine(day, time(hour))) + timedelta(minutes=minute)
 
 
+def weekday_ago(days):
+    """`days`, or a day or two more, so that many days ago is a weekday (meetings are not at weekends)."""
+    while (timezone.localdate() - timedelta(days=days)).weekday() >= 5:
+        days += 1
+    return days
+
+
+def school_day(days_from_now, hour, minute=0):
+    """A local time on the first weekday at least `days_from_now` ahead (meetings are not at weekends)."""
+    moment = days_ago(-days_from_now, hour, minute)
+    while moment.weekday() >= 5:
+        moment += timedelta(days=1)
+    return moment
+
+
 def _user(email, first, last, job, school, district="Riverside Unified School District"):
     user, created = User.objects.get_or_create(
         email=email,
@@ -161,7 +176,7 @@ JOURNEYS = (
         "Okafor",
         "Instructional Coach",
         "Lincoln Middle School",
-        days=(27, 24, 21, 17, 14, 11, 9, 5),
+        days=(27, 24, 21, 17, 14, 10, 8, 5),
         submitted=True,
         reviewed=True,
         administrator="principal@demo.test",
@@ -174,7 +189,7 @@ JOURNEYS = (
         "Shah",
         "Teacher Librarian",
         "Hillside High School",
-        days=(26, 22, 19, 15, 12, 9, 6, 2),
+        days=(26, 22, 19, 15, 12, 8, 6, 2),
         administrator="helen.moore@demo.test",
     ),
     # Preparing the first meeting.
@@ -343,15 +358,16 @@ def self_reflection(teacher, day, full):
     levels = {level.value: level for level in framework.levels.all()}
     practices = [p for d in framework.domains.prefetch_related("practices") for p in d.practices.all()]
     rated = practices if full else practices[:12]
-    for index, practice in enumerate(rated):
-        # A sitting of about an hour, a practice every two minutes.
-        with at(days_ago(day, 18, index * 2)):
-            rating_save(
-                enrollment=teacher.enrollment,
-                practice=practice,
-                level=levels[DEMO_RATINGS[index % len(DEMO_RATINGS)]],
-                evidence=DEMO_EVIDENCE.get(index, ""),
-            )
+    # A sitting of about an hour: a few practices every quarter of an hour.
+    for start in range(0, len(rated), 7):
+        with at(days_ago(day, 18, start * 2)):
+            for index, practice in enumerate(rated[start : start + 7], start=start):
+                rating_save(
+                    enrollment=teacher.enrollment,
+                    practice=practice,
+                    level=levels[DEMO_RATINGS[index % len(DEMO_RATINGS)]],
+                    evidence=DEMO_EVIDENCE.get(index, ""),
+                )
     if full:
         with at(days_ago(day, 19, 0)):
             choices_save(
@@ -395,7 +411,7 @@ DEMO_MEETING_NOTES = (
 
 
 def _join_administrator(teacher, day):
-    """The teacher invites their administrator, who accepts that evening."""
+    """The teacher invites their administrator, who accepts within the hour."""
     email = teacher.journey.administrator
     if not email:
         return
@@ -405,7 +421,7 @@ def _join_administrator(teacher, day):
             partnership=teacher.partnership, email=email, role=Membership.Role.ADMINISTRATOR, invited_by=teacher.user
         )
         teacher.touch("first-meeting")
-    with at(days_ago(day, 20, 15)):
+    with at(days_ago(day, 15, 40)):
         existing = User.objects.filter(email=email).first()
         membership = invitation_accept(
             invitation=invitation,
@@ -422,7 +438,7 @@ def first_meeting(teacher, day, full):
     zone = settings.TIME_ZONE
     # The meeting is booked three days ahead; half-way through the stage it is still to come.
     booked_on = day + 3 if full else day
-    meets = days_ago(day, 15, 30) if full else days_ago(-2, 15, 30)
+    meets = days_ago(weekday_ago(day), 15, 30) if full else school_day(2, 15, 30)
     _join_administrator(teacher, booked_on)
     attendee = teacher.administrator.get_full_name() if teacher.administrator else "Dr. Angela Lee"
     with at(days_ago(booked_on, 16, 0)):
@@ -530,15 +546,16 @@ def schedule_second_meeting(teacher, day, starts_at):
 
 def second_meeting(teacher, day, full):
     admin, chosen = teacher.administrator, teacher.focus_areas[0]
-    schedule_second_meeting(teacher, day + 2, days_ago(day, 15, 30))
-    with at(days_ago(day + 1, 19, 10)):
+    met = weekday_ago(day)
+    schedule_second_meeting(teacher, met + 1, days_ago(met, 15, 30))
+    with at(days_ago(met + 1, 19, 10)):
         question = focus.comment_add(
             focus_area=chosen,
             author=admin,
             kind=Comment.Kind.QUESTION,
             body="How would we know in December whether more students read for pleasure?",
         )
-    with at(days_ago(day + 1, 20, 40)):
+    with at(days_ago(met + 1, 20, 40)):
         focus.comment_add(
             focus_area=chosen,
             author=teacher.user,
@@ -546,15 +563,15 @@ def second_meeting(teacher, day, full):
             parent=question,
             body="A two-question survey in advisory now and again in December, plus circulation by grade.",
         )
-    with at(days_ago(day, 15, 50)):
+    with at(days_ago(met, 15, 50)):
         focus.comment_resolve(comment=question, actor=admin)
-    with at(days_ago(day, 16, 5)):
+    with at(days_ago(met, 16, 5)):
         choice = focus.choice_propose(
             focus_area=chosen,
             actor=teacher.user,
             rationale="It answers the district's first goal and builds on what the library already does well.",
         )
-    with at(days_ago(day, 16, 10)):
+    with at(days_ago(met, 16, 10)):
         focus.choice_confirm(choice=choice, actor=admin)
 
 
@@ -627,11 +644,12 @@ def action_plan(teacher, day, full):
             )
         )
     zone = settings.TIME_ZONE
-    first_review = days_ago(day - 3, 15, 30)
+    reviewed_on = weekday_ago(day - 3)
+    first_review = days_ago(reviewed_on, 15, 30)
     with at(days_ago(day, 16, 50)):
         for title, when in (
             ("First review", first_review),
-            ("Mid-year review", days_ago(-24, 15, 30)),
+            ("Mid-year review", school_day(24, 15, 30)),
         ):
             item_create(
                 model=TouchPoint,
@@ -655,8 +673,8 @@ def action_plan(teacher, day, full):
         agreement_confirm(agreement=agreement, by=user, version=agreement.version)
     with at(days_ago(day, 20, 10)):
         agreement_confirm(agreement=agreement, by=admin, version=agreement.version)
-    if day - 3 >= 1:
-        _hold_first_review(teacher, day - 3)
+    if reviewed_on >= 1:
+        _hold_first_review(teacher, reviewed_on)
 
 
 def _hold_first_review(teacher, day):
@@ -739,7 +757,7 @@ def _walk(journey, cohort, instructor):
         if done or journey.reviewed:
             _review(teacher, stage.slug, day)
     if journey.second_meeting_in_days is not None:
-        schedule_second_meeting(teacher, journey.days[-1], days_ago(-journey.second_meeting_in_days, 15, 30))
+        schedule_second_meeting(teacher, journey.days[-1], school_day(journey.second_meeting_in_days, 15, 30))
     return teacher
 
 
