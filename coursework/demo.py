@@ -150,9 +150,10 @@ class Journey:
     second_meeting_in_days: int | None = None
 
 
+# Administrators join through the teacher's invitation, which makes their account.
 ADMINISTRATORS = {
-    "principal@demo.test": ("Sam", "Patel", "Principal", "Lincoln Middle School"),
-    "helen.moore@demo.test": ("Helen", "Moore", "Principal", "Hillside High School"),
+    "principal@demo.test": ("Sam", "Patel", "Principal"),
+    "helen.moore@demo.test": ("Helen", "Moore", "Principal"),
 }
 
 JOURNEYS = (
@@ -415,7 +416,7 @@ def _join_administrator(teacher, day):
     email = teacher.journey.administrator
     if not email:
         return
-    first, last, job, _school = ADMINISTRATORS[email]
+    first, last, job = ADMINISTRATORS[email]
     with at(days_ago(day, 15, 0)):
         invitation = invitation_create(
             partnership=teacher.partnership, email=email, role=Membership.Role.ADMINISTRATOR, invited_by=teacher.user

@@ -10,10 +10,11 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 
-from coursework.demo import DEMO_PASSWORD
+from coursework.demo import DEMO_PASSWORD, at
 from coursework.models import Cohort, Enrollment, Feedback, Practice, Reflection, SelfAssessment, StageProgress
 from coursework.stages.checks import submit_check
 from partnerships.models import ActionPlan, FocusArea, FocusAreaChoice, Membership, Notification, User
+from tests.partnerships.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +169,22 @@ def test_last_activity_is_spread_over_the_past_and_nothing_is_dated_in_the_futur
 def test_seed_demo_sends_no_email(mailoutbox):
     seed()
     assert mailoutbox == []
+
+
+def test_at_dates_what_a_step_wrote_and_leaves_times_a_person_typed_alone():
+    before = MeetingFactory()
+    moment = timezone.now() - timedelta(days=10)
+    typed = timezone.now() + timedelta(days=3)
+    with at(moment):
+        meeting = MeetingFactory(starts_at=typed)
+    meeting.refresh_from_db()
+    assert meeting.created_at == meeting.updated_at == moment
+    assert meeting.starts_at == typed
+    assert meeting.history.get().history_date == moment
+    before.refresh_from_db()
+    assert before.created_at > moment
+
+
+def test_at_refuses_a_moment_in_the_future():
+    with pytest.raises(ValueError, match="only tells the past"), at(timezone.now() + timedelta(hours=1)):
+        pass
