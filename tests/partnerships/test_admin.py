@@ -16,11 +16,7 @@ OURS = [(m, a) for m, a in REGISTRY if m._meta.app_label in {"partnerships", "co
 
 @pytest.fixture
 def demo_data():
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    seed(today=timezone.localdate(), timedelta=timedelta)
+    seed()
 
 
 def url(model, view):

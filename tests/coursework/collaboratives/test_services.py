@@ -222,9 +222,8 @@ def test_other_stages_can_register_a_provider(enrollment, collab, member):
 def test_demo_collaborative_is_idempotent(db):
     from coursework.demo import seed
 
-    today = timezone.localdate()
-    seed(today=today, timedelta=timedelta)
-    seed(today=today, timedelta=timedelta)
+    seed()
+    seed()
     collaborative = Collaborative.objects.get()
     assert collaborative.memberships.count() == 3
     assert collaborative.posts.count() == 2

@@ -1,7 +1,6 @@
 """The mindsets and final-reflection pages, versions and restore: who may do what, and how fast."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.test import Client
@@ -379,11 +378,10 @@ def test_admin_lists_reflections_read_only(client_for, staff, enrollment):
 
 
 def test_demo_has_prompts_and_answers_that_match_progress():
-    from django.utils import timezone
 
     from coursework.demo import seed
 
-    seed(today=timezone.localdate(), timedelta=timedelta)
+    seed()
     cohort = Cohort.objects.get(name="Fall 2026 cohort")
     assert Prompt.objects.filter(cohort=cohort, stage="final-reflection").count() == 5
     teacher_enrollment = cohort.enrollments.get(teacher__email="teacher@demo.test")
@@ -393,6 +391,6 @@ def test_demo_has_prompts_and_answers_that_match_progress():
         progress = enrollment.progress.get(stage="mindsets")
         if progress.status == StageProgress.Status.COMPLETE:
             assert enrollment.reflections.filter(prompt__stage="mindsets").exclude(text="").count() == 8
-    seed(today=timezone.localdate(), timedelta=timedelta)
+    seed()
     assert teacher_enrollment.reflections.count() == 8
     assert Prompt.objects.filter(cohort=cohort).count() == 13

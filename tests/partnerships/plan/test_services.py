@@ -173,11 +173,13 @@ def test_demo_gives_the_principal_a_plan_to_co_edit_and_is_idempotent():
     from partnerships.access import editable_plans
     from partnerships.models import TouchPoint, User
 
-    seed(today=timezone.localdate(), timedelta=timedelta)
-    seed(today=timezone.localdate(), timedelta=timedelta)
+    assert seed() is True
+    assert seed() is False
     principal = User.objects.get(email="principal@demo.test")
+    # The finished teacher's plan; the mid-way teacher's focus areas still await the principal.
     plan = editable_plans(principal).get()
     assert plan.focus_area.status == FocusArea.Status.SELECTED and plan.goal
-    assert plan.outcomes.count() == 1 and plan.steps.count() == 1
-    assert TouchPoint.objects.filter(partnership=plan.partnership).count() == 1
-    assert FocusArea.objects.filter(partnership=plan.partnership).count() == 1
+    assert plan.outcomes.count() == 2 and plan.steps.count() == 3
+    assert TouchPoint.objects.filter(partnership=plan.partnership).count() == 2
+    assert TouchPoint.objects.filter(partnership=plan.partnership, recorded_at__isnull=False).count() == 1
+    assert FocusArea.objects.filter(partnership=plan.partnership, status=FocusArea.Status.SET_ASIDE).count() == 2
