@@ -3,6 +3,7 @@
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.db import transaction
 from django.urls import reverse
 
 from coursework.demo import seed
@@ -14,9 +15,14 @@ REGISTRY = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.l
 OURS = [(m, a) for m, a in REGISTRY if m._meta.app_label in {"partnerships", "coursework"}]
 
 
-@pytest.fixture
-def demo_data():
-    seed()
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo, seeded once for the module (through the services it takes seconds) and
+    rolled back when the module is done; each test runs in its own savepoint on top."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        seed()
+        yield
+        transaction.set_rollback(True)
 
 
 def url(model, view):
