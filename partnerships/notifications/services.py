@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from partnerships.common.tasks import enqueue_after_commit
 from partnerships.models import Notification, User
-from partnerships.notifications.tasks import email_later
+from partnerships.notifications.tasks import email_later, notification_emails_send
 
 
 def absolute_url(path):
@@ -20,17 +21,14 @@ def notify(*, recipients, message, url=""):
     created = Notification.objects.bulk_create(
         [Notification(recipient=r, message=message[:300], url=url) for r in recipients]
     )
-    immediate = [n for n in created if n.recipient.notification_preference == User.Notify.IMMEDIATE]
-    for note in immediate:
-        body = render_to_string(
-            "partnerships/email/notification.txt",
-            {"user": note.recipient, "message": note.message, "link": absolute_url(url) if url else ""},
-        )
-        email_later(
+    immediate = [n.pk for n in created if n.recipient.notification_preference == User.Notify.IMMEDIATE]
+    if immediate:
+        # One task for all of them, so a post to a large group costs one row, not one each.
+        enqueue_after_commit(
+            notification_emails_send,
+            notification_ids=immediate,
             subject=f"Partnership Planner: {message[:80]}",
-            body=body,
-            to=[note.recipient.email],
-            notification_ids=[note.pk],
+            link=absolute_url(url) if url else "",
         )
     return created
 

@@ -25,3 +25,17 @@ def email_later(*, subject, body, to, reply_to=None, notification_ids=()):
         reply_to=list(reply_to or []),
         notification_ids=list(notification_ids),
     )
+
+
+@retrying_task(attempts=5, backoff_seconds=60)
+def notification_emails_send(*, notification_ids, subject, link=""):
+    """Email each notification to its recipient; a retry skips those already sent."""
+    from django.template.loader import render_to_string
+
+    notes = Notification.objects.filter(pk__in=notification_ids, emailed_at__isnull=True).select_related("recipient")
+    for note in notes:
+        body = render_to_string(
+            "partnerships/email/notification.txt", {"user": note.recipient, "message": note.message, "link": link}
+        )
+        EmailMessage(subject, body, None, [note.recipient.email]).send()
+        Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
