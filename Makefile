@@ -28,7 +28,11 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ — sign in with a demo account above. Ctrl-C stops."
+	@echo "Serving on http://$(HOST):$(PORT)/ with a task worker — sign in with a demo account above. Ctrl-C stops both."
+	@# The worker (emails, roster imports) runs beside the web server; Ctrl-C or the end of
+	@# either one stops the other.
+	@$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-test

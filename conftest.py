@@ -3,7 +3,13 @@
 The second partnership and cohort exist so tests can probe that nobody reaches across.
 """
 
+from unittest import mock
+
 import pytest
+from django.db import connection
+from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from partnerships.models import Membership
 from tests.coursework.factories import CohortFactory, EnrollmentFactory
@@ -14,6 +20,54 @@ from tests.partnerships.factories import MembershipFactory, UserFactory
 def _email_and_site(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.SITE_URL = "http://testserver"
+
+
+def _commit_pending():
+    """Run the on-commit callbacks the test's transaction holds, as a real commit would."""
+    while connection.run_on_commit:
+        _sids, func, _robust = connection.run_on_commit.pop(0)
+        func()
+
+
+@pytest.fixture
+def run_tasks(db, request):
+    """Commit what the test did, then run the queued tasks with the real database worker.
+
+    `run_tasks()` runs what is due now, as `db_worker --batch` would; `run_tasks(retries=True)`
+    also runs every retry scheduled for later, until the queue is empty. Returns the
+    task results, oldest first. A test that commits with `django_capture_on_commit_callbacks`
+    has run its callbacks already (they stay listed on the connection), so they are not
+    run twice.
+    """
+    commit = "django_capture_on_commit_callbacks" not in request.fixturenames
+
+    def run(*, retries=False):
+        if commit:
+            _commit_pending()
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="pytest",
+            excluded_queue_names=[],
+        )
+        # The worker closes stale connections between tasks; here it shares the test's
+        # transaction, which must stay open.
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+            while True:
+                worker.run()
+                if commit:
+                    _commit_pending()
+                waiting = DBTaskResult.objects.filter(status="READY")
+                if not retries or not waiting.exists():
+                    break
+                waiting.update(run_after=timezone.now())
+        return list(DBTaskResult.objects.order_by("enqueued_at"))
+
+    return run
 
 
 @pytest.fixture

@@ -293,3 +293,7 @@ class UserSessionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+# Background task results (failed ones with their error, and a retry action).
+from partnerships.common import admin as _task_admin  # noqa: E402, F401

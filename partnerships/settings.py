@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "partnerships",
     "coursework",
 ]
@@ -231,6 +233,16 @@ if PRODUCTION:
 else:
     EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+
+# Background tasks (email, roster imports) are stored in the database and run by
+# `python manage.py db_worker` (`make run` starts one beside the web server); see
+# partnerships/common/tasks.py. Several workers may share one PostgreSQL database.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # --- Forms ----------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

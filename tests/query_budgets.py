@@ -59,7 +59,7 @@ BUDGETS = {
     "partnerships:detail": 17,
     "partnerships:invite": 3,
     "audit": 6,
-    "coursework:cohort_detail": 6,
+    "coursework:cohort_detail": 7,  # + the invitations paginator's count
     "coursework:cohort_new": 4,
     "coursework:cohort_edit": 6,
     "coursework:cohort_dashboard": 8,

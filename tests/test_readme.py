@@ -34,3 +34,12 @@ def test_demo_sign_ins_and_production_serving_are_documented():
         "apt-get install -y chromium",
     ]:
         assert text in README
+
+
+def test_make_run_starts_the_web_server_and_a_task_worker_and_stops_both():
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = re.search(r"^run:.*?\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    assert "manage.py db_worker" in recipe
+    assert "manage.py runserver" in recipe
+    assert "trap" in recipe and "kill" in recipe
+    assert "several `db_worker`" in README and "django-tasks-rq" in README

@@ -4,7 +4,6 @@ Instructors create and edit cohorts: details, instructors and per-stage due date
 """
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -30,6 +29,7 @@ from partnerships.members.invitations import (
 from partnerships.members.services import partnership_create, user_for_invitation
 from partnerships.models import Invitation, Membership, Partnership, User
 from partnerships.notifications.services import absolute_url, notify
+from partnerships.notifications.tasks import email_later
 
 
 @transaction.atomic
@@ -78,8 +78,8 @@ def _new_cohort_invitation(*, cohort, email, first_name, last_name, invited_by):
     )
     token = issue_token(invitation)
     invitation.save()
-    # Emails go out only once every row is safely stored.
-    transaction.on_commit(lambda: _send_cohort_invitation(invitation, token))
+    # The email is queued for after the commit, so it goes out only once every row is stored.
+    _send_cohort_invitation(invitation, token)
     audit_record(actor=invited_by, action="invitation.sent", target=invitation, summary=str(invitation))
     return invitation
 
@@ -142,7 +142,7 @@ def cohort_invitation_resend(*, invitation, actor, email=None):
         return replacement
     token = issue_token(invitation)
     invitation.save(update_fields=["token_hash", "expires_at"])
-    transaction.on_commit(lambda: _send_cohort_invitation(invitation, token))
+    _send_cohort_invitation(invitation, token)
     audit_record(actor=actor, action="invitation.resent", target=invitation, summary=str(invitation))
     return invitation
 
@@ -215,7 +215,7 @@ def _invite_instructor(*, email, cohort, actor):
     body = render_to_string(
         "coursework/email/instructor_invitation.txt", {"cohort": cohort, "inviter": actor, "link": link}
     )
-    transaction.on_commit(lambda: send_mail(f"You are an instructor of {cohort}", body, None, [email]))
+    email_later(subject=f"You are an instructor of {cohort}", body=body, to=[email])
     audit_record(actor=actor, action="account.created", target=person, summary=f"{email} as instructor")
     return person
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,15 +18,21 @@ from partnerships.common.errors import PlannerError, show_error
 from partnerships.members.invitations import find_by_token
 from partnerships.members.views import accept_invitation, resend_invitation
 
+INVITATIONS_PER_PAGE = 50
 
-def _roster_context(cohort, **extra):
+
+def _roster_context(cohort, page=None, **extra):
     enrollments = cohort.enrollments.select_related("teacher").prefetch_related(
         Prefetch("progress", queryset=StageProgress.objects.order_by("id"))
     )
     return {
         "cohort": cohort,
         "enrollments": enrollments,
-        "invitations": cohort.invitations.filter(accepted_at__isnull=True).select_related("invited_by"),
+        # A roster of thousands stays one page of invitations (templates/components/pagination.html).
+        "invitations": Paginator(
+            cohort.invitations.filter(accepted_at__isnull=True).select_related("invited_by").order_by("-id"),
+            INVITATIONS_PER_PAGE,
+        ).get_page(page),
         "invite_form": extra.pop("invite_form", None) or CohortInvitationForm(),
         "upload_form": extra.pop("upload_form", None) or RosterUploadForm(),
         **extra,
@@ -35,7 +42,9 @@ def _roster_context(cohort, **extra):
 @login_required
 def cohort_detail(request, pk):
     cohort = get_object_or_404(taught_cohorts(request.user).select_related("course"), pk=pk)
-    return render(request, "coursework/cohort_detail.html", _roster_context(cohort))
+    return render(
+        request, "coursework/cohort_detail.html", _roster_context(cohort, page=request.GET.get("invitations"))
+    )
 
 
 @login_required

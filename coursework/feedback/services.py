@@ -2,8 +2,6 @@
 
 import re
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +11,7 @@ from coursework.stages.registry import STAGE_BY_SLUG
 from coursework.stages.services import stage_review
 from partnerships.audit.services import audit_record
 from partnerships.notifications.services import absolute_url, notify
+from partnerships.notifications.tasks import email_later
 
 PLACEHOLDERS = {
     "first_name": "the teacher’s first name",
@@ -106,20 +105,12 @@ def reminders_send(*, cohort, enrollments, stage, sender, due_on=None):
         return []
     template = reminder_template_for(cohort)
     now = timezone.now()
-    messages = []
     for enrollment in enrollments:
         subject, body = reminder_message(
             template=template, enrollment=enrollment, stage=stage, due_on=due_on, sender=sender
         )
-        messages.append(
-            EmailMessage(
-                subject,
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                [enrollment.teacher.email],
-                reply_to=[sender.email],
-            )
-        )
+        # One task per teacher: one bad address or a mail-server hiccup retries alone.
+        email_later(subject=subject, body=body, to=[enrollment.teacher.email], reply_to=[sender.email])
     reminders = Reminder.objects.bulk_create(
         [Reminder(enrollment=e, stage=stage, sent_by=sender, sent_at=now) for e in enrollments]
     )
@@ -129,5 +120,4 @@ def reminders_send(*, cohort, enrollments, stage, sender, due_on=None):
         target=cohort,
         summary=f"{len(reminders)} reminders about {STAGE_BY_SLUG[stage].short_title}",
     )
-    transaction.on_commit(lambda: get_connection().send_messages(messages))
     return reminders

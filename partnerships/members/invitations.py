@@ -8,7 +8,6 @@ these, so the rules are written once.
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.utils import timezone
 from partnerships.common.errors import PlannerError
 from partnerships.models import hash_token, new_token
 from partnerships.notifications.services import absolute_url
+from partnerships.notifications.tasks import email_later
 
 # Providers answering "when does this invitation's cohort start?" (a date or None). The
 # course app registers its own in CourseworkConfig.ready(): this app knows no cohorts.
@@ -73,7 +73,8 @@ def send_invitation_email(*, invitation, token, url_name, subject, template, con
     body = render_to_string(
         template, {**context, "invitation": invitation, "link": link, "expires_at": invitation.expires_at}
     )
-    send_mail(subject, body, None, [invitation.email])
+    # The email leaves after the commit, from the worker; `last_sent_at` is when it was queued.
+    email_later(subject=subject, body=body, to=[invitation.email])
     invitation.last_sent_at = timezone.now()
     invitation.send_count += 1
     invitation.save(update_fields=["token_hash", "expires_at", "last_sent_at", "send_count"])

@@ -1,11 +1,11 @@
 """Notifications: a line on the home page, and an email now or in the daily digest."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import timezone
 
+from partnerships.common.tasks import enqueue_after_commit
 from partnerships.models import Notification, User
+from partnerships.notifications.tasks import email_later, notification_emails_send
 
 
 def absolute_url(path):
@@ -13,26 +13,28 @@ def absolute_url(path):
 
 
 def notify(*, recipients, message, url=""):
-    """Create a notification for each recipient and email those who want it now."""
+    """Create a notification for each recipient and email those who want it now.
+
+    The emails are queued for after the commit; the worker stamps `emailed_at` once sent.
+    """
     recipients = [r for r in recipients if r is not None and r.is_active]
     created = Notification.objects.bulk_create(
         [Notification(recipient=r, message=message[:300], url=url) for r in recipients]
     )
-    now = timezone.now()
-    immediate = [n for n in created if n.recipient.notification_preference == User.Notify.IMMEDIATE]
-    for note in immediate:
-        body = render_to_string(
-            "partnerships/email/notification.txt",
-            {"user": note.recipient, "message": note.message, "link": absolute_url(url) if url else ""},
-        )
-        send_mail(f"Partnership Planner: {message[:80]}", body, None, [note.recipient.email])
+    immediate = [n.pk for n in created if n.recipient.notification_preference == User.Notify.IMMEDIATE]
     if immediate:
-        Notification.objects.filter(pk__in=[n.pk for n in immediate]).update(emailed_at=now)
+        # One task for all of them, so a post to a large group costs one row, not one each.
+        enqueue_after_commit(
+            notification_emails_send,
+            notification_ids=immediate,
+            subject=f"Partnership Planner: {message[:80]}",
+            link=absolute_url(url) if url else "",
+        )
     return created
 
 
 def send_digests():
-    """Email each digest reader their unsent notifications in one message. Returns count."""
+    """Queue for each digest reader one email of their unsent notifications. Returns count."""
     pending = (
         Notification.objects.undigested()
         .filter(recipient__notification_preference=User.Notify.DIGEST, recipient__is_active=True)
@@ -53,6 +55,10 @@ def send_digests():
                 ],
             },
         )
-        send_mail(f"Partnership Planner: your daily digest ({len(notes)} updates)", body, None, [person.email])
-        Notification.objects.filter(pk__in=[n.pk for n in notes]).update(emailed_at=timezone.now())
+        email_later(
+            subject=f"Partnership Planner: your daily digest ({len(notes)} updates)",
+            body=body,
+            to=[person.email],
+            notification_ids=[n.pk for n in notes],
+        )
     return len(by_person)

@@ -46,14 +46,18 @@ def _conversation(world, focus_area):
     post_create(collaborative=collaborative, author=owner, body="What would you try first?")
 
 
-def test_no_email_carries_private_work_to_anyone_not_entitled(world, mailoutbox, django_capture_on_commit_callbacks):
+def test_no_email_carries_private_work_to_anyone_not_entitled(
+    world, mailoutbox, django_capture_on_commit_callbacks, run_tasks
+):
     with django_capture_on_commit_callbacks(execute=True):
         focus_area = _share_and_choose(world)
         _conversation(world, focus_area)
+    run_tasks()
     User.objects.update(notification_preference=User.Notify.DIGEST)
     with django_capture_on_commit_callbacks(execute=True):
         _conversation(world, focus_area)
         send_digests()
+    run_tasks()
 
     assert len(mailoutbox) >= 10, [m.subject for m in mailoutbox]
     assert any("digest" in m.subject for m in mailoutbox)

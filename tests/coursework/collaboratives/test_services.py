@@ -38,7 +38,7 @@ def peer(collab, cohort):
     return person
 
 
-def test_post_notifies_by_each_persons_preference(collab, member, peer, cohort):
+def test_post_notifies_by_each_persons_preference(collab, member, peer, cohort, run_tasks):
     digest = EnrollmentFactory(cohort=cohort, teacher=UserFactory(notification_preference=User.Notify.DIGEST)).teacher
     CollaborativeMembershipFactory(collaborative=collab, user=digest)
     User.objects.filter(pk=peer.pk).update(notification_preference=User.Notify.IMMEDIATE)
@@ -46,7 +46,9 @@ def test_post_notifies_by_each_persons_preference(collab, member, peer, cohort):
     mail.outbox.clear()
     post = services.post_create(collaborative=collab, author=member, body="Thinking aloud")
     assert set(Notification.objects.values_list("recipient", flat=True)) == {peer.pk, digest.pk}
+    run_tasks()
     assert [m.to for m in mail.outbox] == [[peer.email]]
+    run_tasks()
     assert post.get_absolute_url() in mail.outbox[0].body
 
 

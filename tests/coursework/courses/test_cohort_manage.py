@@ -32,7 +32,7 @@ def cohort_data(course, **extra):
 
 
 def test_instructor_creates_a_cohort_with_co_instructors_and_due_dates(
-    client_for, instructor, cohort, django_capture_on_commit_callbacks
+    client_for, instructor, cohort, django_capture_on_commit_callbacks, run_tasks
 ):
     colleague = UserFactory(email="co@school.test")
     with django_capture_on_commit_callbacks(execute=True):
@@ -55,9 +55,12 @@ def test_instructor_creates_a_cohort_with_co_instructors_and_due_dates(
     assert new.prompts.filter(stage="final-reflection").exists()
     invited = User.objects.get(email="new.instructor@school.test")
     assert not invited.has_usable_password()
+    run_tasks()
     recipients = {m.to[0] for m in mail.outbox}
     assert "new.instructor@school.test" in recipients and colleague.email in recipients
+    run_tasks()
     assert [m.to for m in mail.outbox].count(["new.instructor@school.test"]) == 1
+    run_tasks()
     invite = next(m for m in mail.outbox if m.to == ["new.instructor@school.test"])
     assert "/account/password/reset/" in invite.body
 

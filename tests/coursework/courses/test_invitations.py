@@ -33,7 +33,7 @@ def new_account(**overrides):
     return data
 
 
-def test_instructor_invites_a_teacher(client_for, instructor, cohort, django_capture_on_commit_callbacks):
+def test_instructor_invites_a_teacher(client_for, instructor, cohort, django_capture_on_commit_callbacks, run_tasks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(instructor).post(
             reverse("coursework:cohort_invite", args=[cohort.pk]),
@@ -42,8 +42,11 @@ def test_instructor_invites_a_teacher(client_for, instructor, cohort, django_cap
     assert response["Location"] == cohort.get_absolute_url()
     invitation = CohortInvitation.objects.get(cohort=cohort)
     assert invitation.email == "nia@school.test" and invitation.is_pending
+    run_tasks()
     assert len(mail.outbox) == 1
+    run_tasks()
     assert mail.outbox[0].to == ["nia@school.test"]
+    run_tasks()
     assert "Hello Nia" in mail.outbox[0].body
     page = client_for(instructor).get(cohort.get_absolute_url()).content.decode()
     assert "nia@school.test" in page and "Pending" in page
@@ -68,13 +71,15 @@ def test_inviting_someone_already_enrolled_is_refused(client_for, instructor, co
     assert not CohortInvitation.objects.exists()
 
 
-def test_resend_and_revoke(client, client_for, instructor, cohort, django_capture_on_commit_callbacks):
+def test_resend_and_revoke(client, client_for, instructor, cohort, django_capture_on_commit_callbacks, run_tasks):
     invitation = CohortInvitationFactory(cohort=cohort)
     lead = client_for(instructor)
     with django_capture_on_commit_callbacks(execute=True):
         response = lead.post(reverse("coursework:invitation_resend", args=[invitation.pk]))
     assert response["Location"] == cohort.get_absolute_url()
+    run_tasks()
     assert len(mail.outbox) == 1
+    run_tasks()
     new_token = token_from(mail.outbox[0])
     assert client.get(reverse("coursework:invitation_accept", args=[invitation.raw_token])).status_code == 404
     assert client.get(reverse("coursework:invitation_accept", args=[new_token])).status_code == 200

@@ -127,12 +127,13 @@ def upload(client, cohort, content, name="roster.csv"):
     )
 
 
-def test_good_upload_invites_everyone(client_for, instructor, cohort, django_capture_on_commit_callbacks):
+def test_good_upload_invites_everyone(client_for, instructor, cohort, django_capture_on_commit_callbacks, run_tasks):
     client = client_for(instructor)
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(client, cohort, GOOD.encode())
     assert response["Location"] == cohort.get_absolute_url()
     assert sorted(CohortInvitation.objects.values_list("email", flat=True)) == ["ann@school.test", "bo@school.test"]
+    run_tasks()
     assert sorted(m.to[0] for m in mail.outbox) == ["ann@school.test", "bo@school.test"]
     page = client.get(cohort.get_absolute_url()).content.decode()
     assert "2 invitations sent." in page

@@ -93,7 +93,7 @@ def test_review_page_anonymous_goes_to_sign_in(client, enrollment):
 
 
 def test_return_for_revision_notifies_teacher_who_sees_feedback(
-    client_for, instructor, enrollment, django_capture_on_commit_callbacks
+    client_for, instructor, enrollment, django_capture_on_commit_callbacks, run_tasks
 ):
     submit(enrollment)
     with django_capture_on_commit_callbacks(execute=True):
@@ -106,6 +106,7 @@ def test_return_for_revision_notifies_teacher_who_sees_feedback(
     assert (item.author, item.decision) == (instructor, "needs_revision")
     note = Notification.objects.get(recipient=enrollment.teacher)
     assert "revision" in note.message and note.url == reverse("coursework:stage", args=[enrollment.pk, "mindsets"])
+    run_tasks()
     assert [m.to for m in mail.outbox] == [[enrollment.teacher.email]]
     page = client_for(enrollment.teacher).get(reverse("coursework:stage", args=[enrollment.pk, "mindsets"]))
     html = page.content.decode()
@@ -161,13 +162,16 @@ def test_placeholders_fill_and_unknown_ones_are_reported():
     assert unknown_placeholders("{first_name} {nope} {stage}") == ["nope"]
 
 
-def test_reminders_send_records_and_emails(instructor, cohort, enrollment, django_capture_on_commit_callbacks):
+def test_reminders_send_records_and_emails(
+    instructor, cohort, enrollment, django_capture_on_commit_callbacks, run_tasks
+):
     due = timezone.localdate() + timedelta(days=2)
     with django_capture_on_commit_callbacks(execute=True):
         sent = reminders_send(cohort=cohort, enrollments=[enrollment], stage="research", sender=instructor, due_on=due)
     assert len(sent) == 1
     reminder = Reminder.objects.get()
     assert (reminder.enrollment, reminder.stage, reminder.sent_by) == (enrollment, "research", instructor)
+    run_tasks()
     message = mail.outbox[0]
     assert message.to == [enrollment.teacher.email]
     assert message.subject == f"Reminder: 3. School and district goals is due {due.strftime('%A, %B %-d')}"
@@ -182,7 +186,7 @@ def send_url(cohort):
 
 
 def test_reminders_to_ticked_teachers_ignore_other_cohorts(
-    client_for, instructor, cohort, enrollment, other_enrollment, django_capture_on_commit_callbacks
+    client_for, instructor, cohort, enrollment, other_enrollment, django_capture_on_commit_callbacks, run_tasks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(instructor).post(
@@ -191,13 +195,14 @@ def test_reminders_to_ticked_teachers_ignore_other_cohorts(
         )
     assert response.status_code == 302
     assert list(Reminder.objects.values_list("enrollment", flat=True)) == [enrollment.pk]
+    run_tasks()
     assert len(mail.outbox) == 1
     dashboard = client_for(instructor).get(reverse("coursework:cohort_dashboard", args=[cohort.pk])).content.decode()
     assert "Reminded 0\xa0minutes ago (Mindsets)" in dashboard
 
 
 def test_reminders_to_everyone_matching_the_filter(
-    client_for, instructor, cohort, enrollment, django_capture_on_commit_callbacks
+    client_for, instructor, cohort, enrollment, django_capture_on_commit_callbacks, run_tasks
 ):
     done = EnrollmentFactory(cohort=cohort)
     submit(done)
@@ -210,6 +215,7 @@ def test_reminders_to_everyone_matching_the_filter(
     assert response.status_code == 302
     assert response["Location"].endswith("?stage=mindsets&overdue=on")
     assert list(Reminder.objects.values_list("enrollment", flat=True)) == [enrollment.pk]
+    run_tasks()
     assert [m.to for m in mail.outbox] == [[enrollment.teacher.email]]
 
 
@@ -229,7 +235,7 @@ def test_reminders_of_another_cohort_are_404(client_for, other_instructor, cohor
 
 
 def test_reminder_template_edit_validates_placeholders(
-    client_for, instructor, cohort, enrollment, django_capture_on_commit_callbacks
+    client_for, instructor, cohort, enrollment, django_capture_on_commit_callbacks, run_tasks
 ):
     url = reverse("coursework:reminder_template", args=[cohort.pk])
     client = client_for(instructor)
@@ -241,7 +247,9 @@ def test_reminder_template_edit_validates_placeholders(
     assert response.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
         client.post(send_url(cohort), {"stage": "research", "scope": "selected", "enrollment": [enrollment.pk]})
+    run_tasks()
     assert mail.outbox[0].subject == "Nudge for 3. School and district goals"
+    run_tasks()
     assert mail.outbox[0].body.startswith("Dear Tess, see http://testserver/")
 
 

@@ -127,7 +127,7 @@ def test_shortlist_and_notes(client_for, enrollment):
     assert not Opportunity.objects.exists()
 
 
-def test_inviting_the_administrator_from_the_stage_page(client_for, enrollment):
+def test_inviting_the_administrator_from_the_stage_page(client_for, enrollment, run_tasks):
     client = client_for(enrollment.teacher)
     response = client.post(
         url("first_meeting_invite", enrollment), {"email": "Principal@School.test", "role": "administrator"}
@@ -135,6 +135,7 @@ def test_inviting_the_administrator_from_the_stage_page(client_for, enrollment):
     assert response.status_code == 302
     invitation = Invitation.objects.get()
     assert (invitation.email, invitation.role) == ("principal@school.test", "administrator")
+    run_tasks()
     assert mail.outbox[0].to == ["principal@school.test"]
     assert "principal@school.test" in client.get(url("stage", enrollment, STAGE)).content.decode()
     bad = client.post(url("first_meeting_invite", enrollment), {"email": "not-an-email", "role": "administrator"})

@@ -30,9 +30,13 @@ def test_sharing_counts_areas_already_shared(partnership, teacher, administrator
         svc.focus_areas_share(partnership=partnership, actor=teacher, focus_areas=[extra])
 
 
-def test_sharing_tells_the_administrator_by_email_and_home_line(partnership, teacher, administrator, colleague):
+def test_sharing_tells_the_administrator_by_email_and_home_line(
+    partnership, teacher, administrator, colleague, run_tasks
+):
     share_areas(partnership, teacher, n=2)
+    run_tasks()
     assert [m.to for m in mail.outbox] == [[administrator.email]]
+    run_tasks()
     assert "shared 2 focus areas" in mail.outbox[0].subject
     note = Notification.objects.get(recipient=administrator)
     assert note.url == f"/partnerships/{partnership.pk}/review/"
@@ -50,12 +54,14 @@ def test_update_refuses_a_stale_version_and_keeps_both(partnership, teacher):
     assert list(fa.history.values_list("title", flat=True)) == ["First save", "Original"]
 
 
-def test_revising_a_shared_area_marks_it_revised_and_notifies(partnership, teacher, administrator):
+def test_revising_a_shared_area_marks_it_revised_and_notifies(partnership, teacher, administrator, run_tasks):
     fa = share_areas(partnership, teacher, n=2)[0]
+    run_tasks()
     mail.outbox.clear()
     svc.focus_area_update(focus_area=fa, actor=teacher, expected_version=fa.version, need="A sharper need.")
     fa.refresh_from_db()
     assert fa.status == S.REVISED and fa.version == 2
+    run_tasks()
     assert "revised" in mail.outbox[0].subject
 
 
@@ -81,15 +87,18 @@ def test_evidence_is_a_snapshot_cited_once(partnership, teacher):
     assert list(fa.evidence.values_list("source", "text")) == [("District plan", "Read widely.")]
 
 
-def test_question_requests_clarification_and_answer_notifies(partnership, teacher, administrator):
+def test_question_requests_clarification_and_answer_notifies(partnership, teacher, administrator, run_tasks):
     fa = share_areas(partnership, teacher, n=2)[0]
+    run_tasks()
     mail.outbox.clear()
     q = svc.comment_add(focus_area=fa, author=administrator, kind=Comment.Kind.QUESTION, body="Which grades?")
     fa.refresh_from_db()
     assert fa.status == S.CLARIFICATION_REQUESTED and q.focus_version == 1
+    run_tasks()
     assert mail.outbox[-1].to == [teacher.email]
     a = svc.comment_add(focus_area=fa, author=teacher, kind=Comment.Kind.ANSWER, body="Grades 6–8.", parent=q)
     assert a.kind == Comment.Kind.ANSWER and a.parent == q
+    run_tasks()
     assert mail.outbox[-1].to == [administrator.email]
 
 

@@ -47,12 +47,15 @@ def test_a_new_first_interview_starts_with_the_starter_questions(partnership, te
     assert services.first_interview_for(partnership) == meeting
 
 
-def test_scheduling_tells_the_other_members(partnership, teacher, administrator, django_capture_on_commit_callbacks):
+def test_scheduling_tells_the_other_members(
+    partnership, teacher, administrator, django_capture_on_commit_callbacks, run_tasks
+):
     with django_capture_on_commit_callbacks(execute=True):
         meeting = schedule(partnership, teacher)
     assert administrator.notifications.filter(url=meeting.get_absolute_url()).exists()
     assert not teacher.notifications.exists()
     assert "Thursday, December 3 at 15:30 (America/Chicago)" in administrator.notifications.get().message
+    run_tasks()
     assert [m.to for m in mail.outbox] == [[administrator.email]]
 
 

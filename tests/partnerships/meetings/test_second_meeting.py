@@ -19,7 +19,9 @@ def meeting_url(partnership):
     return reverse("partnerships:second_meeting", args=[partnership.pk])
 
 
-def test_schedule_with_time_zone_and_download_ics(partnership, teacher, administrator, meeting_url, client_for):
+def test_schedule_with_time_zone_and_download_ics(
+    partnership, teacher, administrator, meeting_url, client_for, run_tasks
+):
     c = client_for(teacher)
     response = c.post(
         reverse("partnerships:second_meeting_schedule", args=[partnership.pk]),
@@ -35,6 +37,7 @@ def test_schedule_with_time_zone_and_download_ics(partnership, teacher, administ
     assert response.status_code == 302
     meeting = ReviewMeeting.objects.get(partnership=partnership)
     assert meeting.starts_at == datetime(2026, 12, 3, 15, 30, tzinfo=ZoneInfo("America/Chicago"))
+    run_tasks()
     assert mail.outbox[-1].to == [administrator.email]
     page = client_for(administrator).get(meeting_url)
     assert "Thursday, December 3, 2026, 3:30 PM" in page.text and "America/Chicago" in page.text
@@ -101,16 +104,20 @@ def test_instructor_reads_the_meeting_but_cannot_edit(partnership, teacher, inst
     assert c.post(reverse("partnerships:agenda_item_add", args=[partnership.pk]), {"text": "x"}).status_code == 404
 
 
-def test_send_digests_command_emails_digest_readers_once(partnership, teacher, administrator, capsys):
+def test_send_digests_command_emails_digest_readers_once(partnership, teacher, administrator, capsys, run_tasks):
     administrator.notification_preference = administrator.Notify.DIGEST
     administrator.save()
     areas = share_areas(partnership, teacher, n=2)
     svc.comment_add(focus_area=areas[0], author=teacher, kind="comment", body="A note.")
+    run_tasks()
     assert mail.outbox == []
     call_command("send_digests")
     assert "Sent 1 digest email." in capsys.readouterr().out
+    run_tasks()
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [administrator.email]
+    run_tasks()
     assert "(2 updates)" in mail.outbox[0].subject
     assert not Notification.objects.filter(recipient=administrator, emailed_at__isnull=True).exists()
     call_command("send_digests")
+    run_tasks()
     assert len(mail.outbox) == 1

@@ -25,7 +25,7 @@ def invite(client, partnership, email="pat.new@school.test", role="administrator
 # --- creating, resending, revoking ----------------------------------------------------
 
 
-def test_lead_teacher_invites_an_administrator_by_email(client_for, teacher, partnership):
+def test_lead_teacher_invites_an_administrator_by_email(client_for, teacher, partnership, run_tasks):
     response = invite(client_for(teacher), partnership, email="Pat.New@School.test")
     assert response.status_code == 302
     assert response["Location"] == partnership.get_absolute_url()
@@ -34,7 +34,9 @@ def test_lead_teacher_invites_an_administrator_by_email(client_for, teacher, par
     assert invitation.role == Membership.Role.ADMINISTRATOR
     assert invitation.is_pending
     assert timedelta(days=13, hours=23) < invitation.expires_at - timezone.now() <= timedelta(days=14)
+    run_tasks()
     assert len(mail.outbox) == 1
+    run_tasks()
     message = mail.outbox[0]
     assert message.to == ["pat.new@school.test"]
     assert partnership.title in message.body
@@ -75,14 +77,17 @@ def test_a_new_invitation_replaces_the_pending_one(client_for, teacher, partners
     assert states == ["pending", "revoked"]
 
 
-def test_resend_issues_a_new_link_and_the_old_one_stops_working(client, client_for, teacher, partnership):
+def test_resend_issues_a_new_link_and_the_old_one_stops_working(client, client_for, teacher, partnership, run_tasks):
     lead = client_for(teacher)
     invite(lead, partnership)
+    run_tasks()
     old_token = token_from(mail.outbox[0])
     invitation = Invitation.objects.get()
     response = lead.post(reverse("partnerships:invitation_resend", args=[invitation.pk]))
     assert response["Location"] == partnership.get_absolute_url()
+    run_tasks()
     assert len(mail.outbox) == 2
+    run_tasks()
     new_token = token_from(mail.outbox[1])
     assert new_token != old_token
     invitation.refresh_from_db()
@@ -91,12 +96,13 @@ def test_resend_issues_a_new_link_and_the_old_one_stops_working(client, client_f
     assert client.get(reverse("invitation_accept", args=[new_token])).status_code == 200
 
 
-def test_resend_of_an_expired_invitation_makes_it_pending_again(client_for, teacher, partnership):
+def test_resend_of_an_expired_invitation_makes_it_pending_again(client_for, teacher, partnership, run_tasks):
     invitation = InvitationFactory(partnership=partnership, expires_at=timezone.now() - timedelta(days=1))
     assert invitation.state == "expired"
     client_for(teacher).post(reverse("partnerships:invitation_resend", args=[invitation.pk]))
     invitation.refresh_from_db()
     assert invitation.is_pending
+    run_tasks()
     assert len(mail.outbox) == 1
 
 
@@ -198,7 +204,7 @@ def new_account(**overrides):
     return data
 
 
-def test_new_person_sets_name_and_password_in_one_step_and_lands_on_the_partnership(client, partnership):
+def test_new_person_sets_name_and_password_in_one_step_and_lands_on_the_partnership(client, partnership, run_tasks):
     invitation = InvitationFactory(partnership=partnership, email="pat.new@school.test")
     url = reverse("invitation_accept", args=[invitation.raw_token])
     page = client.get(url).content.decode()
@@ -218,6 +224,7 @@ def test_new_person_sets_name_and_password_in_one_step_and_lands_on_the_partners
     invitation.refresh_from_db()
     assert invitation.state == "accepted" and invitation.accepted_by == person
     # The lead teacher hears about it.
+    run_tasks()
     assert any(partnership.lead_teacher.email in m.to for m in mail.outbox)
 
 
