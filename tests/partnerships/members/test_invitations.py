@@ -372,7 +372,9 @@ def test_sign_out_and_continue_lands_on_the_sign_up_form_for_a_new_person(client
 # --- re-sending to another address ------------------------------------------------------
 
 
-def test_resend_to_another_address_replaces_the_pending_invitation(client, client_for, teacher, partnership):
+def test_resend_to_another_address_replaces_the_pending_invitation(
+    client, client_for, teacher, partnership, run_tasks
+):
     invitation = InvitationFactory(partnership=partnership, email="pat@scool.test", role="colleague")
     old_url = reverse("invitation_accept", args=[invitation.raw_token])
     mail.outbox.clear()
@@ -385,6 +387,7 @@ def test_resend_to_another_address_replaces_the_pending_invitation(client, clien
     assert client.get(old_url).status_code == 410
     new = Invitation.objects.get(partnership=partnership, email="pat@school.test")
     assert new.is_pending and new.role == "colleague"
+    run_tasks()
     assert mail.outbox[-1].to == ["pat@school.test"]
     assert client.get(reverse("invitation_accept", args=[token_from(mail.outbox[-1])])).status_code == 200
 
