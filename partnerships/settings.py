@@ -281,6 +281,11 @@ if PRODUCTION:
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures from one address summed over all accounts; past this the address is locked
+# out too (partnerships/accounts/lockout.py). Higher than the per-account limit so one
+# school network behind a shared address is not locked by a few typos.
+SIGN_IN_ADDRESS_FAILURE_LIMIT = 30
+AXES_HANDLER = "partnerships.accounts.lockout.AddressAwareHandler"
 # The sign-in form posts the email as `username` (axes would look for `email`, the
 # USERNAME_FIELD, find nothing and lock by address alone); compare it case-blind.
 AXES_USERNAME_FORM_FIELD = "username"
