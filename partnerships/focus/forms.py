@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 
+from partnerships.common import limits
 from partnerships.meetings.time_zones import TimeZoneSelect, time_zone_choices
 from partnerships.models import AgendaItem, Comment, FocusArea
 
@@ -97,11 +98,21 @@ class CommentForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Comment.Kind.COMMENT,
     )
-    body = forms.CharField(label="Your comment or question", widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(
+        label="Your comment or question",
+        max_length=limits.COMMENT,
+        help_text=f"Up to {limits.COMMENT:,} characters.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(label="Your reply", widget=forms.Textarea(attrs={"rows": 2}))
+    body = forms.CharField(
+        label="Your reply",
+        max_length=limits.COMMENT,
+        help_text=f"Up to {limits.COMMENT:,} characters.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class ChoiceForm(forms.Form):

@@ -1,16 +1,18 @@
-"""Every email leaves through `email_send`, a task run by the worker after the commit."""
+"""Every email leaves through these tasks, run by the worker after the commit; every subject
+is made one safe line by `safe_subject` on its way out."""
 
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from partnerships.common.tasks import enqueue_after_commit, retrying_task
 from partnerships.models import Notification
+from partnerships.notifications.subjects import safe_subject
 
 
 @retrying_task(attempts=5, backoff_seconds=60)
 def email_send(*, subject, body, to, reply_to=None, notification_ids=()):
     """Send one plain-text email; then stamp the notifications it carried as emailed."""
-    EmailMessage(subject, body, None, list(to), reply_to=list(reply_to or [])).send()
+    EmailMessage(safe_subject(subject), body, None, list(to), reply_to=list(reply_to or [])).send()
     if notification_ids:
         Notification.objects.filter(pk__in=notification_ids).update(emailed_at=timezone.now())
 
@@ -37,5 +39,5 @@ def notification_emails_send(*, notification_ids, subject, link=""):
         body = render_to_string(
             "partnerships/email/notification.txt", {"user": note.recipient, "message": note.message, "link": link}
         )
-        EmailMessage(subject, body, None, [note.recipient.email]).send()
+        EmailMessage(safe_subject(subject), body, None, [note.recipient.email]).send()
         Notification.objects.filter(pk=note.pk).update(emailed_at=timezone.now())
