@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from partnerships.members.models import Partnership
+from partnerships.common.history import register_private_state
+from partnerships.members.models import Membership, Partnership
 
 
 class FocusAreaQuerySet(models.QuerySet):
@@ -238,3 +239,20 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return self.text
+
+
+def _draft_version(row):
+    return row.status == FocusArea.Status.DRAFT
+
+
+def _reads_drafts(focus_area, viewer):
+    # The same people visible_focus_areas in partnerships/access.py shows drafts to.
+    cache = viewer.__dict__.setdefault("_leads_partnership", {})
+    if focus_area.partnership_id not in cache:
+        cache[focus_area.partnership_id] = Membership.objects.filter(
+            partnership_id=focus_area.partnership_id, user=viewer, role=Membership.Role.LEAD_TEACHER
+        ).exists()
+    return cache[focus_area.partnership_id]
+
+
+register_private_state(FocusArea, is_private=_draft_version, sees_private=_reads_drafts)

@@ -79,7 +79,7 @@ def _review_context(request, partnership, *, bound=None):
         )
         .order_by("created_at", "id")
     )
-    versions = versions_by_number(focus_areas)
+    versions = versions_by_number(focus_areas, user)
     can_comment = membership is not None
     can_decide = role in (Role.LEAD_TEACHER, Role.ADMINISTRATOR)
     choices = list(
