@@ -341,6 +341,15 @@ ROUTES = {
     "partnerships:meeting_calendar": route(kwargs=extra_pk("meeting"), get=MEMBERS_READ, post=MEMBERS_READ),
     # --- Stage 5–6: focus areas, the review and the second meeting ------------------------
     "coursework:focus_evidence_add": route(kwargs=enr_pk("focus_area"), get=SIGNED_IN_405, post=OWNER_POST),
+    "coursework:focus_evidence_excerpt": route(
+        kwargs=lambda s: {
+            "enrollment_pk": s.enrollment.pk,
+            "pk": s.extra["focus_area"].pk,
+            "evidence_pk": s.extra["evidence"].pk,
+        },
+        get=SIGNED_IN_405,
+        post=OWNER_POST,
+    ),
     "coursework:focus_evidence_remove": route(
         kwargs=lambda s: {
             "enrollment_pk": s.enrollment.pk,

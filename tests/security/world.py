@@ -171,7 +171,7 @@ def _secrets(side, label):
     from django.utils import timezone
 
     from coursework.models import Practice, SelfAssessment
-    from partnerships.focus.services import focus_area_update
+    from partnerships.focus.services import evidence_add, focus_area_update
     from partnerships.models import FocusArea
     from tests.coursework.factories import (
         FeedbackFactory,
@@ -190,6 +190,7 @@ def _secrets(side, label):
         f"CANARY-FEEDBACK-{label}": PRIVATE_TO_TEACHER_AND_INSTRUCTOR,
         f"CANARY-DRAFT-{label}": PRIVATE_TO_TEACHER,
         f"CANARY-DRAFTHISTORY-{label}": PRIVATE_TO_TEACHER,
+        f"CANARY-EVIDENCE-{label}": PRIVATE_TO_TEACHER_AND_INSTRUCTOR,
     }
     ReflectionFactory(enrollment=enrollment, text=f"I wrote CANARY-REFLECTION-{label} for myself.")
     assessment = SelfAssessment.objects.filter(enrollment=enrollment).first() or SelfAssessmentFactory(
@@ -215,6 +216,15 @@ def _secrets(side, label):
     revised.status, revised.shared_at = FocusArea.Status.SHARED, timezone.now()
     revised._history_user = side.teacher
     revised.save()
+    # A private input cited as evidence: past the excerpt the teacher chose to show.
+    evidence_add(
+        focus_area=revised,
+        actor=side.teacher,
+        kind="insight",
+        ref="insight:canary",
+        source="Mindsets: my own notes",
+        text="Shown part of my notes. " + "More private notes. " * 30 + f"CANARY-EVIDENCE-{label}",
+    )
     return canaries
 
 
