@@ -15,11 +15,13 @@ def register_private_state(model, *, is_private, sees_private):
     _policies[model] = (is_private, sees_private)
 
 
-def visible_history(obj, viewer, rows=None):
+def visible_history(obj, viewer, rows=None, sees_private=None):
     """The history rows of `obj` that `viewer` may read, oldest first.
 
     `rows` are the object's history rows, oldest first, when the caller fetched them
-    already (the review page loads all focus areas' versions in one query).
+    already (the review page loads all focus areas' versions in one query);
+    `sees_private` whether the viewer could read the private versions, when the caller
+    knows it already (the review page knows the viewer's role).
     """
     if rows is None:
         rows = list(obj.history.select_related("history_user").order_by("history_date", "history_id"))
@@ -28,8 +30,10 @@ def visible_history(obj, viewer, rows=None):
     policy = _policies.get(type(obj)._meta.concrete_model)
     if policy is None:
         return rows
-    is_private, sees_private = policy
-    if viewer is not None and viewer.is_authenticated and sees_private(obj, viewer):
+    is_private, could_read = policy
+    if sees_private is None:
+        sees_private = viewer is not None and viewer.is_authenticated and could_read(obj, viewer)
+    if sees_private:
         return rows
     for index, row in enumerate(rows):
         if not is_private(row):

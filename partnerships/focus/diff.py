@@ -52,7 +52,7 @@ def changes_between(old_record, new_record):
     ]
 
 
-def versions_by_number(focus_areas, viewer):
+def versions_by_number(focus_areas, viewer, sees_drafts=None):
     """{(focus_area_id, version): the last history row of that version} that `viewer` may
     read (drafted wording only for those who could read the draft), in one query."""
     from partnerships.models import FocusArea
@@ -69,7 +69,7 @@ def versions_by_number(focus_areas, viewer):
     return {
         (row.id, row.version): row
         for fa in focus_areas
-        for row in visible_history(fa, viewer, rows=by_area.get(fa.pk, []))
+        for row in visible_history(fa, viewer, rows=by_area.get(fa.pk, []), sees_private=sees_drafts)
     }
 
 

@@ -380,6 +380,10 @@ ROUTES = {
     # --- Stage 7: the action plan and the lasting partnership ----------------------------
     "partnerships:plan": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:plan_start": route(kwargs=partnership_pk, get=SIGNED_IN_405, post=DECIDERS_POST),
+    "partnerships:plan_follow_focus": route(kwargs=partnership_pk, get=SIGNED_IN_405, post=DECIDERS_POST),
+    "partnerships:plan_restore": route(
+        kwargs=lambda s: {"pk": s.partnership.pk, "plan_pk": s.extra["plan"].pk}, get=SIGNED_IN_405, post=DECIDERS_POST
+    ),
     "partnerships:plan_history": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:plan_print": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:plan_steps_csv": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),
