@@ -176,6 +176,22 @@ def evidence_add(request, enrollment_pk, pk):
 
 @login_required
 @require_POST
+def evidence_excerpt(request, enrollment_pk, pk, evidence_pk):
+    enrollment, focus_area = _focus_area(request, enrollment_pk, pk)
+    evidence = get_object_or_404(FocusAreaEvidence.objects.filter(focus_area=focus_area), pk=evidence_pk)
+    try:
+        services_focus.evidence_excerpt_update(
+            evidence=evidence, actor=request.user, excerpt=request.POST.get(f"ev{evidence.pk}-excerpt", "")
+        )
+    except PlannerError as error:
+        show_error(request, error)
+    else:
+        messages.success(request, f"Saved what your administrator will see from “{evidence.source}”.")
+    return _back(enrollment, focus_area)
+
+
+@login_required
+@require_POST
 def evidence_remove(request, enrollment_pk, pk, evidence_pk):
     enrollment, focus_area = _focus_area(request, enrollment_pk, pk)
     evidence = get_object_or_404(FocusAreaEvidence.objects.filter(focus_area=focus_area), pk=evidence_pk)

@@ -9,6 +9,11 @@ urlpatterns = [
         name="focus_evidence_add",
     ),
     path(
+        "enrollments/<int:enrollment_pk>/focus-areas/<int:pk>/evidence/<int:evidence_pk>/excerpt/",
+        focus_areas.evidence_excerpt,
+        name="focus_evidence_excerpt",
+    ),
+    path(
         "enrollments/<int:enrollment_pk>/focus-areas/<int:pk>/evidence/<int:evidence_pk>/remove/",
         focus_areas.evidence_remove,
         name="focus_evidence_remove",

@@ -103,7 +103,7 @@ def partnership_export(partnership, *, viewer):
                 "rationale": fa.rationale,
                 "status": fa.status,
                 "evidence": [
-                    {"id": e.pk, "kind": e.kind, "ref": e.ref, "source": e.source, "text": e.text}
+                    {"id": e.pk, "kind": e.kind, "ref": e.ref, "source": e.source, "text": e.shown}
                     for e in fa.evidence.all()
                 ],
                 "comments": _comments(fa),

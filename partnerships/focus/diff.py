@@ -10,6 +10,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from partnerships.common.history import visible_history
 from partnerships.focus.models import focus_content
 
 FIELD_LABELS = {
@@ -51,8 +52,9 @@ def changes_between(old_record, new_record):
     ]
 
 
-def versions_by_number(focus_areas):
-    """{(focus_area_id, version): the last history row of that version}, in one query."""
+def versions_by_number(focus_areas, viewer, sees_drafts=None):
+    """{(focus_area_id, version): the last history row of that version} that `viewer` may
+    read (drafted wording only for those who could read the draft), in one query."""
     from partnerships.models import FocusArea
 
     ids = [fa.pk for fa in focus_areas]
@@ -61,7 +63,14 @@ def versions_by_number(focus_areas):
         if ids
         else []
     )
-    return {(row.id, row.version): row for row in rows}
+    by_area = {}
+    for row in rows:
+        by_area.setdefault(row.id, []).append(row)
+    return {
+        (row.id, row.version): row
+        for fa in focus_areas
+        for row in visible_history(fa, viewer, rows=by_area.get(fa.pk, []), sees_private=sees_drafts)
+    }
 
 
 def revision_trail(focus_area, versions):

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from partnerships.members.models import Partnership
+from partnerships.common.history import register_private_state
+from partnerships.members.models import Membership, Partnership
 
 
 class FocusAreaQuerySet(models.QuerySet):
@@ -100,14 +101,31 @@ def focus_content(record):
     }
 
 
+EXCERPT_MAX = 400
+
+
+def excerpt_of(text, limit=EXCERPT_MAX):
+    """The start of `text`, cut at a word and marked when cut, at most `limit` characters."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut + "…"
+
+
 class FocusAreaEvidence(models.Model):
-    """A snapshot of one piece of the teacher's input cited for a focus area."""
+    """A snapshot of one piece of the teacher's input cited for a focus area.
+
+    `text` is the full private input, for the teacher and the instructor only; `excerpt`
+    is what the teacher chose to show the administrator and colleagues.
+    """
 
     focus_area = models.ForeignKey(FocusArea, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(max_length=20)
     ref = models.CharField(max_length=60, blank=True)
     source = models.CharField(max_length=200)
     text = models.TextField()
+    excerpt = models.CharField("what your administrator will see", max_length=EXCERPT_MAX, blank=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     added_at = models.DateTimeField(auto_now_add=True, null=True)
 
@@ -120,7 +138,12 @@ class FocusAreaEvidence(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.source}: {self.text[:60]}"
+        return f"{self.source}: {self.shown[:60]}"
+
+    @property
+    def shown(self):
+        """What the partnership sees; rows cited before excerpts existed show a trimmed start."""
+        return self.excerpt or excerpt_of(self.text)
 
 
 class Comment(models.Model):
@@ -264,3 +287,20 @@ class MeetingNextStep(models.Model):
 
     def __str__(self):
         return self.text
+
+
+def _draft_version(row):
+    return row.status == FocusArea.Status.DRAFT
+
+
+def _reads_drafts(focus_area, viewer):
+    # The same people visible_focus_areas in partnerships/access.py shows drafts to.
+    cache = viewer.__dict__.setdefault("_leads_partnership", {})
+    if focus_area.partnership_id not in cache:
+        cache[focus_area.partnership_id] = Membership.objects.filter(
+            partnership_id=focus_area.partnership_id, user=viewer, role=Membership.Role.LEAD_TEACHER
+        ).exists()
+    return cache[focus_area.partnership_id]
+
+
+register_private_state(FocusArea, is_private=_draft_version, sees_private=_reads_drafts)

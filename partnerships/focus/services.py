@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from partnerships.audit.services import audit_record
 from partnerships.common.errors import PlannerError, advance_version, check_version
+from partnerships.focus.models import EXCERPT_MAX, excerpt_of
 from partnerships.models import (
     AgendaItem,
     Comment,
@@ -133,8 +134,29 @@ def evidence_add(*, focus_area, actor, kind, ref, source, text):
     evidence, _ = FocusAreaEvidence.objects.get_or_create(
         focus_area=focus_area,
         ref=ref,
-        defaults={"kind": kind, "source": source[:200], "text": text, "added_by": actor},
+        defaults={
+            "kind": kind,
+            "source": source[:200],
+            "text": text,
+            "excerpt": excerpt_of(text),
+            "added_by": actor,
+        },
     )
+    return evidence
+
+
+@transaction.atomic
+def evidence_excerpt_update(*, evidence, actor, excerpt):
+    """Set what the administrator and colleagues see of one cited input."""
+    if evidence.focus_area.status == Status.SET_ASIDE:
+        raise PlannerError("This focus area was set aside; its evidence is kept as it was.")
+    excerpt = excerpt.strip()
+    if not excerpt:
+        raise PlannerError("Write the part of this input your administrator should see.", field="excerpt")
+    if len(excerpt) > EXCERPT_MAX:
+        raise PlannerError(f"Keep it to {EXCERPT_MAX} characters or fewer (this has {len(excerpt)}).", field="excerpt")
+    evidence.excerpt = excerpt
+    evidence.save(update_fields=["excerpt"])
     return evidence
 
 

@@ -81,7 +81,8 @@ def _review_context(request, partnership, *, bound=None):
         )
         .order_by("created_at", "id")
     )
-    versions = versions_by_number(focus_areas)
+    # Only the lead teacher reads drafts (partnerships/access.py, visible_focus_areas).
+    versions = versions_by_number(focus_areas, user, sees_drafts=role == Role.LEAD_TEACHER)
     can_comment = membership is not None
     can_decide = role in (Role.LEAD_TEACHER, Role.ADMINISTRATOR)
     choices = list(

@@ -48,7 +48,7 @@ def partnership_timeline(partnership, now=None):
         events.append(
             TimelineEvent(choice.confirmed_at, f"Chose “{choice.focus_area.title}” together", choice.rationale)
         )
-    plan = ActionPlan.objects.filter(partnership=partnership).first()
+    plan = ActionPlan.objects.alive().filter(partnership=partnership).order_by("created_at").first()
     if plan:
         events.append(TimelineEvent(plan.created_at, "Action plan started", plan.goal))
     for confirmation in AgreementConfirmation.objects.filter(agreement__partnership=partnership).select_related("user"):

@@ -51,15 +51,28 @@ class Versioned(models.Model):
 
 
 class ActionPlan(Versioned):
-    """One plan per partnership, made from the focus area the partners selected."""
+    """One live plan per partnership, made from the focus area the partners selected.
 
-    partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="action_plan")
+    A plan set aside when the partners start anew on another focus area is kept,
+    soft-deleted, and can be brought back (partnerships/plan/services.py, plan_follow_focus).
+    """
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="action_plans")
     focus_area = models.ForeignKey(FocusArea, on_delete=models.PROTECT, related_name="action_plans")
     goal = models.TextField("goal statement", blank=True)
     communication = models.TextField("how progress will be communicated", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="one_live_plan_per_partnership",
+            )
+        ]
 
     def __str__(self):
         return f"Action plan: {self.focus_area.title}"

@@ -16,6 +16,14 @@ def selected_focus_area(partnership):
     )
 
 
+def focus_change(plan):
+    """The focus area chosen since the plan was started, or None when the plan follows it."""
+    if plan.focus_area.status == FocusArea.Status.SELECTED:
+        return None
+    chosen = selected_focus_area(plan.partnership_id)
+    return chosen if chosen is not None and chosen.pk != plan.focus_area_id else None
+
+
 def plan_for(plans, partnership):
     """The partnership's plan from an access queryset, with what every page shows."""
     return plans.alive().select_related("focus_area", "partnership").filter(partnership=partnership).first()

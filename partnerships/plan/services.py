@@ -31,7 +31,7 @@ def action_plan_create(*, focus_area, by):
     """Start the plan from the partners' selected focus area (at most one per partnership)."""
     if focus_area.status != FocusArea.Status.SELECTED:
         raise PlannerError("A plan starts from the focus area you and your administrator selected.")
-    existing = ActionPlan.objects.filter(partnership=focus_area.partnership).first()
+    existing = ActionPlan.objects.alive().filter(partnership=focus_area.partnership).first()
     if existing is not None:
         return existing
     plan = with_history_user(
@@ -40,6 +40,60 @@ def action_plan_create(*, focus_area, by):
     )
     plan.save()
     audit_record(actor=by, action="plan.created", target=plan, summary=str(plan))
+    return plan
+
+
+CARRY_OVER, START_ANEW = "carry", "anew"
+
+
+@transaction.atomic
+def plan_follow_focus(*, plan, by, decision):
+    """The partners chose another focus area after the plan was started: carry the plan
+    over to it, or start a new plan on it and keep this one set aside (restorable)."""
+    from partnerships.plan.selectors import selected_focus_area
+
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.deleted_at is not None:
+        raise PlannerError("This plan was already set aside.")
+    chosen = selected_focus_area(plan.partnership)
+    if chosen is None or chosen.pk == plan.focus_area_id:
+        raise PlannerError("The plan already follows the chosen focus area.")
+    old_title = plan.focus_area.title
+    if decision == CARRY_OVER:
+        plan.focus_area = chosen
+        plan.version += 1
+        with_history_user(plan, by).save()
+        audit_record(actor=by, action="plan.carried_over", target=plan, summary=f"{old_title} → {chosen.title}")
+        return plan
+    if decision == START_ANEW:
+        plan.deleted_at = timezone.now()
+        plan.deleted_by = by
+        plan.version += 1
+        with_history_user(plan, by).save()
+        fresh = with_history_user(ActionPlan(partnership=plan.partnership, focus_area=chosen, created_by=by), by)
+        fresh.save()
+        audit_record(actor=by, action="plan.started_anew", target=fresh, summary=f"{old_title} kept aside")
+        return fresh
+    raise PlannerError("Choose whether to carry the plan over or start anew.", field="decision")
+
+
+@transaction.atomic
+def plan_restore(*, plan, by, now=None):
+    """Bring back a plan set aside by starting anew; the plan in use is set aside in turn."""
+    now = now or timezone.now()
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.deleted_at is None:
+        return plan
+    if not is_restorable(plan.deleted_at, now):
+        raise PlannerError("Set-aside plans can be restored for 30 days; this one is older.")
+    for current in ActionPlan.objects.alive().select_for_update().filter(partnership_id=plan.partnership_id):
+        current.deleted_at, current.deleted_by = now, by
+        current.version += 1
+        with_history_user(current, by).save()
+    plan.deleted_at, plan.deleted_by = None, None
+    plan.version += 1
+    with_history_user(plan, by).save()
+    audit_record(actor=by, action="plan.restored", target=plan, summary=str(plan))
     return plan
 
 

@@ -5,6 +5,8 @@ from partnerships.plan import items, views
 urlpatterns = [
     path("<int:pk>/plan/", views.plan_page, name="plan"),
     path("<int:pk>/plan/start/", views.plan_start, name="plan_start"),
+    path("<int:pk>/plan/follow-focus/", views.plan_follow_focus_view, name="plan_follow_focus"),
+    path("<int:pk>/plan/set-aside/<int:plan_pk>/restore/", views.plan_restore_view, name="plan_restore"),
     path("<int:pk>/plan/ideas/add/", views.idea_add, name="idea_add"),
     path("<int:pk>/plan/ideas/<int:item_pk>/promote/<str:to>/", views.idea_promote_view, name="idea_promote"),
     path("<int:pk>/plan/comments/add/", views.comment_add, name="comment_add"),

@@ -91,7 +91,7 @@ def attention(partnership, now=None):
     today = timezone.localdate(now)
     overdue = list(
         Step.objects.alive()
-        .filter(plan__partnership=partnership, due_date__lt=today)
+        .filter(plan__partnership=partnership, plan__deleted_at__isnull=True, due_date__lt=today)
         .exclude(status=Step.Status.DONE)
         .select_related("owner_member__user")
         .order_by("due_date")

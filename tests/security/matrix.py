@@ -345,6 +345,15 @@ ROUTES = {
     "partnerships:meeting_calendar": route(kwargs=extra_pk("meeting"), get=MEMBERS_READ, post=MEMBERS_READ),
     # --- Stage 5–6: focus areas, the review and the second meeting ------------------------
     "coursework:focus_evidence_add": route(kwargs=enr_pk("focus_area"), get=SIGNED_IN_405, post=OWNER_POST),
+    "coursework:focus_evidence_excerpt": route(
+        kwargs=lambda s: {
+            "enrollment_pk": s.enrollment.pk,
+            "pk": s.extra["focus_area"].pk,
+            "evidence_pk": s.extra["evidence"].pk,
+        },
+        get=SIGNED_IN_405,
+        post=OWNER_POST,
+    ),
     "coursework:focus_evidence_remove": route(
         kwargs=lambda s: {
             "enrollment_pk": s.enrollment.pk,
@@ -377,6 +386,10 @@ ROUTES = {
     # --- Stage 7: the action plan and the lasting partnership ----------------------------
     "partnerships:plan": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:plan_start": route(kwargs=partnership_pk, get=SIGNED_IN_405, post=DECIDERS_POST),
+    "partnerships:plan_follow_focus": route(kwargs=partnership_pk, get=SIGNED_IN_405, post=DECIDERS_POST),
+    "partnerships:plan_restore": route(
+        kwargs=lambda s: {"pk": s.partnership.pk, "plan_pk": s.extra["plan"].pk}, get=SIGNED_IN_405, post=DECIDERS_POST
+    ),
     "partnerships:plan_history": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:plan_print": route(kwargs=partnership_pk, get=MEMBERS_READ, post=MEMBERS_READ),
     "partnerships:plan_steps_csv": route(kwargs=partnership_pk, get=MEMBERS_READ, post=SIGNED_IN_405),

@@ -75,9 +75,13 @@ def test_canaries_are_planted_where_the_entitled_see_them(world, client):
     client.force_login(world.users["owner"])
     page = client.get(reverse("coursework:stage", args=[world.main.enrollment.pk, "focus-areas"]))
     assert "CANARY-DRAFT-MAIN" in page.content.decode()
+    page = client.get(reverse("partnerships:review", args=[world.main.partnership.pk]))
+    assert "CANARY-DRAFTHISTORY-MAIN" in page.content.decode()
     client.force_login(world.users["instructor"])
     page = client.get(reverse("coursework:stage_review", args=[world.main.enrollment.pk, "mindsets"]))
     assert "CANARY-REFLECTION-MAIN" in page.content.decode()
+    page = client.get(reverse("coursework:stage_review", args=[world.main.enrollment.pk, "focus-areas"]))
+    assert "CANARY-EVIDENCE-MAIN" in page.content.decode()
 
 
 @pytest.mark.parametrize("stage", [s.slug for s in STAGES])
@@ -95,3 +99,20 @@ def test_administrator_and_colleague_review_pages_show_no_unshared_draft(world, 
             response = client.get(reverse(name, args=[world.main.partnership.pk]))
             assert response.status_code == 200, (role, name)
             assert leaked(world, role, response.content) == [], (role, name)
+
+
+def test_draft_wording_removed_before_sharing_stays_out_of_the_version_history(world, client):
+    for role in ("administrator", "colleague", "instructor"):
+        client.force_login(world.users[role])
+        response = client.get(reverse("partnerships:review", args=[world.main.partnership.pk]))
+        assert response.status_code == 200, role
+        assert "Shared after a private draft" in response.content.decode(), role
+        assert leaked(world, role, response.content) == [], role
+
+
+def test_cited_evidence_shows_the_administrator_only_the_excerpt(world, client):
+    for role in ("administrator", "colleague"):
+        client.force_login(world.users[role])
+        response = client.get(reverse("partnerships:review", args=[world.main.partnership.pk]))
+        assert "Shown part of my notes." in response.content.decode(), role
+        assert leaked(world, role, response.content) == [], role

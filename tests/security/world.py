@@ -168,7 +168,10 @@ PRIVATE_TO_TEACHER = ("owner",)
 
 def _secrets(side, label):
     """Plant canary strings in the side's private work; returns {canary: entitled roles}."""
+    from django.utils import timezone
+
     from coursework.models import Practice, SelfAssessment
+    from partnerships.focus.services import evidence_add, focus_area_update
     from partnerships.models import FocusArea
     from tests.coursework.factories import (
         FeedbackFactory,
@@ -186,6 +189,8 @@ def _secrets(side, label):
         f"CANARY-RESEARCH-{label}": PRIVATE_TO_TEACHER_AND_INSTRUCTOR,
         f"CANARY-FEEDBACK-{label}": PRIVATE_TO_TEACHER_AND_INSTRUCTOR,
         f"CANARY-DRAFT-{label}": PRIVATE_TO_TEACHER,
+        f"CANARY-DRAFTHISTORY-{label}": PRIVATE_TO_TEACHER,
+        f"CANARY-EVIDENCE-{label}": PRIVATE_TO_TEACHER_AND_INSTRUCTOR,
     }
     ReflectionFactory(enrollment=enrollment, text=f"I wrote CANARY-REFLECTION-{label} for myself.")
     assessment = SelfAssessment.objects.filter(enrollment=enrollment).first() or SelfAssessmentFactory(
@@ -197,6 +202,29 @@ def _secrets(side, label):
     ResearchSourceFactory(enrollment=enrollment, notes=f"Notes: CANARY-RESEARCH-{label}.")
     FeedbackFactory(enrollment=enrollment, text=f"Instructor feedback CANARY-FEEDBACK-{label}.")
     FocusAreaFactory(partnership=side.partnership, status=FocusArea.Status.DRAFT, title=f"Draft CANARY-DRAFT-{label}")
+    # Wording written while the area was a private draft and removed before it was shared:
+    # only its history still holds it.
+    revised = FocusAreaFactory(
+        partnership=side.partnership,
+        status=FocusArea.Status.DRAFT,
+        created_by=side.teacher,
+        title="Shared after a private draft",
+        need=f"Private first thoughts CANARY-DRAFTHISTORY-{label}.",
+    )
+    focus_area_update(focus_area=revised, actor=side.teacher, expected_version=1, need="The need as shared.")
+    revised.refresh_from_db()
+    revised.status, revised.shared_at = FocusArea.Status.SHARED, timezone.now()
+    revised._history_user = side.teacher
+    revised.save()
+    # A private input cited as evidence: past the excerpt the teacher chose to show.
+    evidence_add(
+        focus_area=revised,
+        actor=side.teacher,
+        kind="insight",
+        ref="insight:canary",
+        source="Mindsets: my own notes",
+        text="Shown part of my notes. " + "More private notes. " * 30 + f"CANARY-EVIDENCE-{label}",
+    )
     return canaries
 
 

@@ -134,3 +134,14 @@ def test_synthesis_query_budget(
     # The registered evidence providers of stages 1–4 add a fixed few queries (not per item).
     with django_assert_max_num_queries(20):
         assert c.get(stage_url).status_code == 200
+
+
+def test_sharing_one_more_beside_one_already_shared_is_accepted(
+    teacher, partnership, administrator, stage_url, client_for, fake_evidence
+):
+    FocusAreaFactory(partnership=partnership, status=FocusArea.Status.SHARED)
+    fa = FocusAreaFactory(partnership=partnership)
+    page = client_for(teacher).post(stage_url, {"action": "share", "focus_areas": [fa.pk]})
+    assert page.status_code == 302
+    fa.refresh_from_db()
+    assert not fa.is_draft

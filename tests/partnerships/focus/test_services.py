@@ -201,3 +201,19 @@ def test_agenda_edit_remove_reorder(partnership, teacher):
     assert [i.text for i in partnership.agenda_items.all()] == ["Three", "Second thing"]
     with pytest.raises(PlannerError):
         svc.agenda_item_add(partnership=partnership, actor=teacher, text="  ")
+
+
+def test_evidence_is_cited_with_a_trimmed_excerpt_the_teacher_can_rewrite(partnership, teacher):
+    fa = FocusAreaFactory(partnership=partnership, created_by=teacher)
+    text = "First words of my notes. " + "x " * 400
+    ev = svc.evidence_add(focus_area=fa, actor=teacher, kind="insight", ref="insight:9", source="Notes", text=text)
+    assert ev.text == text
+    assert ev.excerpt.startswith("First words of my notes.") and len(ev.excerpt) <= 400
+    svc.evidence_excerpt_update(evidence=ev, actor=teacher, excerpt="  Only this part.  ")
+    ev.refresh_from_db()
+    assert ev.shown == "Only this part."
+    with pytest.raises(PlannerError, match="400 characters") as error:
+        svc.evidence_excerpt_update(evidence=ev, actor=teacher, excerpt="y" * 401)
+    assert error.value.field == "excerpt"
+    with pytest.raises(PlannerError):
+        svc.evidence_excerpt_update(evidence=ev, actor=teacher, excerpt="   ")

@@ -278,3 +278,57 @@ def test_another_partnerships_plan_is_not_shown_to_its_members(client_for, plan,
     ActionPlanFactory(focus_area=SelectedFocusAreaFactory(partnership=other_partnership, title="Other area"))
     body = client_for(other_teacher).get(url("plan", other_partnership)).content.decode()
     assert "Other area" in body and "Reading for pleasure" not in body
+
+
+# --- the plan follows the chosen focus area ------------------------------------------
+
+
+def _choose_another(plan, title="Family reading nights"):
+    """The partners chose another focus area after the plan was started."""
+    FocusArea.objects.filter(pk=plan.focus_area_id).update(status=FocusArea.Status.SET_ASIDE)
+    return SelectedFocusAreaFactory(partnership=plan.partnership, title=title)
+
+
+def test_plan_page_tells_both_partners_when_the_choice_changed(client_for, plan, teacher, administrator):
+    assert "The chosen focus area changed" not in client_for(teacher).get(url("plan", plan.partnership)).text
+    _choose_another(plan)
+    for person in (teacher, administrator):
+        page = client_for(person).get(url("plan", plan.partnership)).text
+        assert "The chosen focus area changed" in page
+        assert "Family reading nights" in page and "Reading for pleasure" in page
+
+
+def test_carrying_the_plan_over_keeps_its_items_on_the_new_focus_area(client_for, plan, administrator):
+    outcome = OutcomeFactory(plan=plan)
+    chosen = _choose_another(plan)
+    response = client_for(administrator).post(url("plan_follow_focus", plan.partnership), {"decision": "carry"})
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.focus_area == chosen and plan.deleted_at is None
+    assert list(plan.outcomes.alive()) == [outcome]
+    assert "The chosen focus area changed" not in client_for(administrator).get(url("plan", plan.partnership)).text
+
+
+def test_starting_anew_keeps_the_old_plan_aside_and_restorable(client_for, plan, teacher):
+    OutcomeFactory(plan=plan)
+    chosen = _choose_another(plan)
+    client = client_for(teacher)
+    assert client.post(url("plan_follow_focus", plan.partnership), {"decision": "anew"}).status_code == 302
+    plan.refresh_from_db()
+    assert plan.deleted_at is not None and plan.outcomes.count() == 1
+    fresh = ActionPlan.objects.alive().get(partnership=plan.partnership)
+    assert fresh.focus_area == chosen and not fresh.outcomes.exists()
+    page = client.get(url("plan", plan.partnership)).text
+    assert "Plans kept aside" in page and "The chosen focus area changed" not in page
+
+    assert client.post(url("plan_restore", plan.partnership, plan.pk)).status_code == 302
+    plan.refresh_from_db()
+    fresh.refresh_from_db()
+    assert plan.deleted_at is None and fresh.deleted_at is not None
+
+
+def test_an_unknown_decision_changes_nothing(client_for, plan, teacher):
+    _choose_another(plan)
+    response = client_for(teacher).post(url("plan_follow_focus", plan.partnership), {"decision": "maybe"}, follow=True)
+    assert "carry the plan over or start anew" in response.text
+    assert ActionPlan.objects.get().focus_area_id == plan.focus_area_id
