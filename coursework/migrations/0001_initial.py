@@ -1,9 +1,9 @@
 
 import django.core.validators
+import django.db.models.deletion
 import django.utils.timezone
 import partnerships.common.validators
 import simple_history.models
-import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
@@ -19,13 +19,27 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ChosenPractice',
+            name='Course',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('strength', 'Strength'), ('growth_area', 'Area for growth')], max_length=20)),
+                ('title', models.CharField(max_length=200)),
+                ('slug', models.SlugField(unique=True)),
+                ('description', models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['kind', 'practice__domain__position', 'practice__position'],
+                'ordering': ['title'],
+            },
+        ),
+        migrations.CreateModel(
+            name='Framework',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=200, unique=True)),
+                ('description', models.TextField(blank=True)),
+                ('is_default', models.BooleanField(default=False, help_text='Used by every cohort that has not chosen another framework.')),
+            ],
+            options={
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
@@ -39,16 +53,12 @@ class Migration(migrations.Migration):
                 ('is_open', models.BooleanField(default=True, verbose_name='open')),
                 ('anonymous_evaluations', models.BooleanField(default=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('instructors', models.ManyToManyField(blank=True, related_name='taught_cohorts', to=settings.AUTH_USER_MODEL)),
+                ('course', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cohorts', to='coursework.course')),
             ],
             options={
                 'ordering': ['-starts_on', 'name'],
             },
-        ),
-        migrations.CreateModel(
-            name='CohortFramework',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-            ],
         ),
         migrations.CreateModel(
             name='CohortInvitation',
@@ -64,21 +74,13 @@ class Migration(migrations.Migration):
                 ('revoked_at', models.DateTimeField(blank=True, null=True)),
                 ('first_name', models.CharField(blank=True, max_length=150)),
                 ('last_name', models.CharField(blank=True, max_length=150)),
+                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='coursework.cohort')),
+                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'ordering': ['-created_at'],
                 'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='CohortStage',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('mindsets', 'Mindsets'), ('self-reflection', 'Self-reflection'), ('research', 'Research'), ('first-meeting', 'First meeting'), ('focus-areas', 'Focus areas'), ('second-meeting', 'Second meeting'), ('action-plan', 'Action plan'), ('final-reflection', 'Final reflection')], max_length=30)),
-                ('due_on', models.DateField(blank=True, null=True)),
-            ],
-            options={
-                'ordering': ['cohort', 'id'],
             },
         ),
         migrations.CreateModel(
@@ -90,44 +92,25 @@ class Migration(migrations.Migration):
                 ('prompt', models.TextField(blank=True, verbose_name='prompt of the week')),
                 ('prompt_set_at', models.DateTimeField(blank=True, null=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaboratives', to='coursework.cohort')),
+                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'ordering': ['cohort', 'name'],
             },
         ),
         migrations.CreateModel(
-            name='CollaborativeInvitation',
+            name='Enrollment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('declined_at', models.DateTimeField(blank=True, null=True)),
-            ],
-            options={
-                'ordering': ['-created_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='CollaborativeMembership',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('agreed_to_norms_at', models.DateTimeField(blank=True, null=True)),
                 ('joined_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('last_activity_at', models.DateTimeField(blank=True, null=True)),
+                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrollments', to='coursework.cohort')),
+                ('partnership', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='enrollments', to='partnerships.partnership')),
+                ('teacher', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrollments', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'ordering': ['collaborative', 'joined_at'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Course',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('slug', models.SlugField(unique=True)),
-                ('description', models.TextField(blank=True)),
-            ],
-            options={
-                'ordering': ['title'],
+                'ordering': ['cohort', 'teacher__last_name', 'teacher__first_name'],
             },
         ),
         migrations.CreateModel(
@@ -144,31 +127,10 @@ class Migration(migrations.Migration):
                 ('comment_change', models.TextField(blank=True, verbose_name='What should we change for the next cohort?')),
                 ('submitted_at', models.DateTimeField()),
                 ('updated_at', models.DateTimeField(auto_now=True)),
+                ('enrollment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='evaluation', to='coursework.enrollment')),
             ],
             options={
                 'ordering': ['id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Domain',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('name', models.CharField(max_length=200)),
-            ],
-            options={
-                'ordering': ['framework', 'position'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Enrollment',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('joined_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_activity_at', models.DateTimeField(blank=True, null=True)),
-            ],
-            options={
-                'ordering': ['cohort', 'teacher__last_name', 'teacher__first_name'],
             },
         ),
         migrations.CreateModel(
@@ -179,64 +141,32 @@ class Migration(migrations.Migration):
                 ('text', models.TextField()),
                 ('decision', models.CharField(blank=True, choices=[('', 'Comment'), ('complete', 'Marked complete'), ('needs_revision', 'Returned for revision')], default='', max_length=20)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feedback_given', to=settings.AUTH_USER_MODEL)),
+                ('enrollment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='coursework.enrollment')),
             ],
             options={
                 'ordering': ['created_at', 'id'],
             },
         ),
         migrations.CreateModel(
-            name='Framework',
+            name='Domain',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('is_default', models.BooleanField(default=False, help_text='Used by every cohort that has not chosen another framework.')),
+                ('position', models.PositiveSmallIntegerField()),
+                ('name', models.CharField(max_length=200)),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='domains', to='coursework.framework')),
             ],
             options={
-                'ordering': ['name'],
+                'ordering': ['framework', 'position'],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRating',
+            name='CohortFramework',
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('evidence', models.TextField(blank=True)),
-                ('version', models.PositiveIntegerField(default=0, help_text='Goes up by one on every save (autosave checks it).')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('cohort', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='framework_setting', to='coursework.cohort')),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cohort_settings', to='coursework.framework')),
             ],
-            options={
-                'verbose_name': 'historical rating',
-                'verbose_name_plural': 'historical ratings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalReflection',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('text', models.TextField(blank=True)),
-                ('carry_forward', models.BooleanField(default=False, help_text='Offered later as evidence for focus areas.', verbose_name='insight worth carrying forward')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-            ],
-            options={
-                'verbose_name': 'historical reflection',
-                'verbose_name_plural': 'historical reflections',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='HistoricalResearchSource',
@@ -253,31 +183,12 @@ class Migration(migrations.Migration):
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('enrollment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.enrollment')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'verbose_name': 'historical research source',
                 'verbose_name_plural': 'historical research sources',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalStrategicGoal',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('statement', models.TextField()),
-                ('level', models.CharField(choices=[('school', 'School'), ('district', 'District')], max_length=10)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-            ],
-            options={
-                'verbose_name': 'historical strategic goal',
-                'verbose_name_plural': 'historical strategic goals',
                 'ordering': ('-history_date', '-history_id'),
                 'get_latest_by': ('history_date', 'history_id'),
             },
@@ -295,6 +206,8 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('edited_at', models.DateTimeField(blank=True, null=True)),
                 ('deleted_at', models.DateTimeField(blank=True, null=True)),
+                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaborative_posts', to=settings.AUTH_USER_MODEL)),
+                ('collaborative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='coursework.collaborative')),
             ],
             options={
                 'ordering': ['-created_at', '-id'],
@@ -306,6 +219,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveSmallIntegerField()),
                 ('statement', models.TextField()),
+                ('domain', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='practices', to='coursework.domain')),
             ],
             options={
                 'ordering': ['domain__position', 'position'],
@@ -320,22 +234,36 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('mindset', 'Mindset'), ('own_view', 'Perceptual position — your own view'), ('administrator_view', 'Perceptual position — the administrator’s view'), ('observer_view', 'Perceptual position — an observer’s view'), ('norms', 'Norms'), ('habits', 'Habits of mind'), ('reflection', 'Reflection')], default='reflection', max_length=30)),
                 ('text', models.TextField(help_text='The question as teachers see it, e.g. “What norms shape …?”')),
                 ('looks_back', models.CharField(blank=True, choices=[('', 'Nothing'), ('mindsets', 'Your stage 1 answers'), ('self_reflection', 'Your strengths and areas for growth'), ('partnership', 'The partnership so far (meetings, decisions, touch points)'), ('plan', 'The chosen focus area and the action plan')], default='', help_text="Earlier work of the teacher's shown next to this question.", max_length=20, verbose_name='shows beside it')),
+                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='prompts', to='coursework.cohort')),
             ],
             options={
                 'ordering': ['cohort', 'stage', 'position', 'id'],
             },
         ),
         migrations.CreateModel(
-            name='Rating',
+            name='HistoricalReflection',
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence', models.TextField(blank=True)),
-                ('version', models.PositiveIntegerField(default=0, help_text='Goes up by one on every save (autosave checks it).')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('text', models.TextField(blank=True)),
+                ('carry_forward', models.BooleanField(default=False, help_text='Offered later as evidence for focus areas.', verbose_name='insight worth carrying forward')),
+                ('version', models.PositiveIntegerField(default=1)),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('enrollment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.enrollment')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('prompt', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.prompt')),
             ],
             options={
-                'ordering': ['practice__domain__position', 'practice__position'],
+                'verbose_name': 'historical reflection',
+                'verbose_name_plural': 'historical reflections',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='RatingLevel',
@@ -344,6 +272,7 @@ class Migration(migrations.Migration):
                 ('value', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
                 ('label', models.CharField(max_length=60)),
                 ('description', models.TextField(blank=True)),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='levels', to='coursework.framework')),
             ],
             options={
                 'ordering': ['framework', 'value'],
@@ -358,6 +287,8 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(default=1)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
+                ('enrollment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reflections', to='coursework.enrollment')),
+                ('prompt', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reflections', to='coursework.prompt')),
             ],
             options={
                 'ordering': ['enrollment', 'prompt__position', 'prompt_id'],
@@ -369,6 +300,8 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('stage', models.CharField(choices=[('mindsets', 'Mindsets'), ('self-reflection', 'Self-reflection'), ('research', 'Research'), ('first-meeting', 'First meeting'), ('focus-areas', 'Focus areas'), ('second-meeting', 'Second meeting'), ('action-plan', 'Action plan'), ('final-reflection', 'Final reflection')], max_length=30)),
                 ('sent_at', models.DateTimeField()),
+                ('enrollment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='coursework.enrollment')),
+                ('sent_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reminders_sent', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'ordering': ['-sent_at', '-id'],
@@ -381,6 +314,7 @@ class Migration(migrations.Migration):
                 ('subject', models.CharField(default='Reminder: {stage} is due {due_date}', max_length=200)),
                 ('body', models.TextField(default='Hello {first_name},\n\nThis is a friendly reminder that the stage “{stage}” of {cohort} is due {due_date}.\n\nYou can pick up where you left off here:\n{link}\n\nIf something is getting in the way, reply to this email and tell me — we can find a way together.\n\n{instructor}\n')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
+                ('cohort', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_template', to='coursework.cohort')),
             ],
         ),
         migrations.CreateModel(
@@ -392,6 +326,8 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('edited_at', models.DateTimeField(blank=True, null=True)),
                 ('deleted_at', models.DateTimeField(blank=True, null=True)),
+                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaborative_replies', to=settings.AUTH_USER_MODEL)),
+                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='coursework.post')),
             ],
             options={
                 'verbose_name_plural': 'replies',
@@ -405,6 +341,9 @@ class Migration(migrations.Migration):
                 ('reason', models.TextField()),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('handled_at', models.DateTimeField(blank=True, null=True)),
+                ('handled_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='coursework.post')),
+                ('reporter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'ordering': ['handled_at', '-created_at'],
@@ -421,10 +360,35 @@ class Migration(migrations.Migration):
                 ('notes', models.TextField(blank=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
+                ('enrollment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='research_sources', to='coursework.enrollment')),
             ],
             options={
                 'ordering': ['enrollment', 'created_at', 'id'],
             },
+        ),
+        migrations.CreateModel(
+            name='HistoricalStrategicGoal',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('statement', models.TextField()),
+                ('level', models.CharField(choices=[('school', 'School'), ('district', 'District')], max_length=10)),
+                ('created_at', models.DateTimeField(blank=True, editable=False)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('enrollment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.enrollment')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.researchsource')),
+            ],
+            options={
+                'verbose_name': 'historical strategic goal',
+                'verbose_name_plural': 'historical strategic goals',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
             name='SelfAssessment',
@@ -432,7 +396,60 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
+                ('enrollment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='self_assessment', to='coursework.enrollment')),
+                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='self_assessments', to='coursework.framework')),
             ],
+        ),
+        migrations.CreateModel(
+            name='Rating',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('evidence', models.TextField(blank=True)),
+                ('version', models.PositiveIntegerField(default=0, help_text='Goes up by one on every save (autosave checks it).')),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('practice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='coursework.practice')),
+                ('level', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='coursework.ratinglevel')),
+                ('self_assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='coursework.selfassessment')),
+            ],
+            options={
+                'ordering': ['practice__domain__position', 'practice__position'],
+            },
+        ),
+        migrations.CreateModel(
+            name='HistoricalRating',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('evidence', models.TextField(blank=True)),
+                ('version', models.PositiveIntegerField(default=0, help_text='Goes up by one on every save (autosave checks it).')),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('practice', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.practice')),
+                ('level', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.ratinglevel')),
+                ('self_assessment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.selfassessment')),
+            ],
+            options={
+                'verbose_name': 'historical rating',
+                'verbose_name_plural': 'historical ratings',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='ChosenPractice',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('strength', 'Strength'), ('growth_area', 'Area for growth')], max_length=20)),
+                ('practice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coursework.practice')),
+                ('self_assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='coursework.selfassessment')),
+            ],
+            options={
+                'ordering': ['kind', 'practice__domain__position', 'practice__position'],
+            },
         ),
         migrations.CreateModel(
             name='StageProgress',
@@ -444,6 +461,7 @@ class Migration(migrations.Migration):
                 ('submitted_at', models.DateTimeField(blank=True, null=True)),
                 ('reviewed_at', models.DateTimeField(blank=True, null=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
+                ('enrollment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress', to='coursework.enrollment')),
             ],
             options={
                 'ordering': ['enrollment', 'id'],
@@ -457,322 +475,55 @@ class Migration(migrations.Migration):
                 ('level', models.CharField(choices=[('school', 'School'), ('district', 'District')], max_length=10)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
+                ('enrollment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='strategic_goals', to='coursework.enrollment')),
+                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='goals', to='coursework.researchsource')),
             ],
             options={
                 'ordering': ['enrollment', 'level', 'created_at', 'id'],
             },
         ),
-        migrations.AddField(
-            model_name='cohort',
-            name='instructors',
-            field=models.ManyToManyField(blank=True, related_name='taught_cohorts', to=settings.AUTH_USER_MODEL),
+        migrations.CreateModel(
+            name='CohortStage',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('stage', models.CharField(choices=[('mindsets', 'Mindsets'), ('self-reflection', 'Self-reflection'), ('research', 'Research'), ('first-meeting', 'First meeting'), ('focus-areas', 'Focus areas'), ('second-meeting', 'Second meeting'), ('action-plan', 'Action plan'), ('final-reflection', 'Final reflection')], max_length=30)),
+                ('due_on', models.DateField(blank=True, null=True)),
+                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stage_settings', to='coursework.cohort')),
+            ],
+            options={
+                'ordering': ['cohort', 'id'],
+                'constraints': [models.UniqueConstraint(fields=('cohort', 'stage'), name='one_setting_per_stage')],
+            },
         ),
-        migrations.AddField(
-            model_name='cohortframework',
-            name='cohort',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='framework_setting', to='coursework.cohort'),
+        migrations.CreateModel(
+            name='CollaborativeInvitation',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('accepted_at', models.DateTimeField(blank=True, null=True)),
+                ('declined_at', models.DateTimeField(blank=True, null=True)),
+                ('collaborative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='coursework.collaborative')),
+                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('invitee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaborative_invitations', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'ordering': ['-created_at'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('accepted_at__isnull', True), ('declined_at__isnull', True)), fields=('collaborative', 'invitee'), name='one_pending_collaborative_invitation')],
+            },
         ),
-        migrations.AddField(
-            model_name='cohortinvitation',
-            name='accepted_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='cohortinvitation',
-            name='cohort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='coursework.cohort'),
-        ),
-        migrations.AddField(
-            model_name='cohortinvitation',
-            name='invited_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='cohortstage',
-            name='cohort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stage_settings', to='coursework.cohort'),
-        ),
-        migrations.AddField(
-            model_name='collaborative',
-            name='cohort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaboratives', to='coursework.cohort'),
-        ),
-        migrations.AddField(
-            model_name='collaborative',
-            name='created_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='collaborativeinvitation',
-            name='collaborative',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='coursework.collaborative'),
-        ),
-        migrations.AddField(
-            model_name='collaborativeinvitation',
-            name='invited_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='collaborativeinvitation',
-            name='invitee',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaborative_invitations', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='collaborativemembership',
-            name='collaborative',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='coursework.collaborative'),
-        ),
-        migrations.AddField(
-            model_name='collaborativemembership',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaborative_memberships', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='cohort',
-            name='course',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cohorts', to='coursework.course'),
-        ),
-        migrations.AddField(
-            model_name='enrollment',
-            name='cohort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrollments', to='coursework.cohort'),
-        ),
-        migrations.AddField(
-            model_name='enrollment',
-            name='partnership',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='enrollments', to='partnerships.partnership'),
-        ),
-        migrations.AddField(
-            model_name='enrollment',
-            name='teacher',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrollments', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='courseevaluation',
-            name='enrollment',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='evaluation', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='feedback',
-            name='author',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='feedback_given', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='feedback',
-            name='enrollment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='domain',
-            name='framework',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='domains', to='coursework.framework'),
-        ),
-        migrations.AddField(
-            model_name='cohortframework',
-            name='framework',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cohort_settings', to='coursework.framework'),
-        ),
-        migrations.AddField(
-            model_name='historicalrating',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='historicalreflection',
-            name='enrollment',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='historicalreflection',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='historicalresearchsource',
-            name='enrollment',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='historicalresearchsource',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='historicalstrategicgoal',
-            name='enrollment',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='historicalstrategicgoal',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='post',
-            name='author',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaborative_posts', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='post',
-            name='collaborative',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='posts', to='coursework.collaborative'),
-        ),
-        migrations.AddField(
-            model_name='practice',
-            name='domain',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='practices', to='coursework.domain'),
-        ),
-        migrations.AddField(
-            model_name='historicalrating',
-            name='practice',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.practice'),
-        ),
-        migrations.AddField(
-            model_name='chosenpractice',
-            name='practice',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coursework.practice'),
-        ),
-        migrations.AddField(
-            model_name='prompt',
-            name='cohort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='prompts', to='coursework.cohort'),
-        ),
-        migrations.AddField(
-            model_name='historicalreflection',
-            name='prompt',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.prompt'),
-        ),
-        migrations.AddField(
-            model_name='rating',
-            name='practice',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='coursework.practice'),
-        ),
-        migrations.AddField(
-            model_name='ratinglevel',
-            name='framework',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='levels', to='coursework.framework'),
-        ),
-        migrations.AddField(
-            model_name='rating',
-            name='level',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='coursework.ratinglevel'),
-        ),
-        migrations.AddField(
-            model_name='historicalrating',
-            name='level',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.ratinglevel'),
-        ),
-        migrations.AddField(
-            model_name='reflection',
-            name='enrollment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reflections', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='reflection',
-            name='prompt',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reflections', to='coursework.prompt'),
-        ),
-        migrations.AddField(
-            model_name='reminder',
-            name='enrollment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='reminder',
-            name='sent_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reminders_sent', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='remindertemplate',
-            name='cohort',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_template', to='coursework.cohort'),
-        ),
-        migrations.AddField(
-            model_name='reply',
-            name='author',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaborative_replies', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='reply',
-            name='post',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='coursework.post'),
-        ),
-        migrations.AddField(
-            model_name='report',
-            name='handled_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='report',
-            name='post',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='coursework.post'),
-        ),
-        migrations.AddField(
-            model_name='report',
-            name='reporter',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL),
-        ),
-        migrations.AddField(
-            model_name='researchsource',
-            name='enrollment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='research_sources', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='historicalstrategicgoal',
-            name='source',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.researchsource'),
-        ),
-        migrations.AddField(
-            model_name='selfassessment',
-            name='enrollment',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='self_assessment', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='selfassessment',
-            name='framework',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='self_assessments', to='coursework.framework'),
-        ),
-        migrations.AddField(
-            model_name='rating',
-            name='self_assessment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='coursework.selfassessment'),
-        ),
-        migrations.AddField(
-            model_name='historicalrating',
-            name='self_assessment',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coursework.selfassessment'),
-        ),
-        migrations.AddField(
-            model_name='chosenpractice',
-            name='self_assessment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='coursework.selfassessment'),
-        ),
-        migrations.AddField(
-            model_name='stageprogress',
-            name='enrollment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='progress', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='strategicgoal',
-            name='enrollment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='strategic_goals', to='coursework.enrollment'),
-        ),
-        migrations.AddField(
-            model_name='strategicgoal',
-            name='source',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='goals', to='coursework.researchsource'),
-        ),
-        migrations.AddConstraint(
-            model_name='cohortstage',
-            constraint=models.UniqueConstraint(fields=('cohort', 'stage'), name='one_setting_per_stage'),
-        ),
-        migrations.AddConstraint(
-            model_name='collaborativeinvitation',
-            constraint=models.UniqueConstraint(condition=models.Q(('accepted_at__isnull', True), ('declined_at__isnull', True)), fields=('collaborative', 'invitee'), name='one_pending_collaborative_invitation'),
-        ),
-        migrations.AddConstraint(
-            model_name='collaborativemembership',
-            constraint=models.UniqueConstraint(fields=('collaborative', 'user'), name='one_membership_per_collaborative'),
+        migrations.CreateModel(
+            name='CollaborativeMembership',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('agreed_to_norms_at', models.DateTimeField(blank=True, null=True)),
+                ('joined_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('collaborative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='coursework.collaborative')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='collaborative_memberships', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'ordering': ['collaborative', 'joined_at'],
+                'constraints': [models.UniqueConstraint(fields=('collaborative', 'user'), name='one_membership_per_collaborative')],
+            },
         ),
         migrations.AddConstraint(
             model_name='enrollment',

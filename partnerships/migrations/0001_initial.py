@@ -149,9 +149,6 @@ class Migration(migrations.Migration):
                 ('deleted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('focus_area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='action_plans', to='partnerships.focusarea')),
             ],
-            options={
-                'abstract': False,
-            },
         ),
         migrations.CreateModel(
             name='HistoricalAgreementConfirmation',
@@ -450,6 +447,20 @@ class Migration(migrations.Migration):
             model_name='membership',
             name='partnership',
             field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='partnerships.partnership'),
+        ),
+        migrations.CreateModel(
+            name='MeetingNextStep',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('position', models.PositiveIntegerField(default=0)),
+                ('text', models.CharField(max_length=300, verbose_name='next step')),
+                ('due_on', models.DateField(blank=True, null=True, verbose_name='by')),
+                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partnerships.membership')),
+                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meeting_next_steps', to='partnerships.partnership')),
+            ],
+            options={
+                'ordering': ['partnership', 'position', 'id'],
+            },
         ),
         migrations.AddField(
             model_name='meeting',
@@ -757,6 +768,7 @@ class Migration(migrations.Migration):
                 ('position', models.PositiveIntegerField(default=0)),
                 ('text', models.CharField(max_length=500)),
                 ('source', models.CharField(choices=[('generated', 'From the focus areas'), ('added', 'Added by hand')], default='added', max_length=10)),
+                ('notes', models.TextField(blank=True, verbose_name='notes from the meeting')),
                 ('focus_area', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='partnerships.focusarea')),
                 ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_items', to='partnerships.partnership')),
             ],
@@ -767,7 +779,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='actionplan',
             name='partnership',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='action_plan', to='partnerships.partnership'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='action_plans', to='partnerships.partnership'),
         ),
         migrations.CreateModel(
             name='PlanComment',
@@ -792,7 +804,11 @@ class Migration(migrations.Migration):
                 ('location', models.CharField(blank=True, max_length=200, verbose_name='place')),
                 ('video_link', models.URLField(blank=True, verbose_name='video call link')),
                 ('updated_at', models.DateTimeField(auto_now=True)),
+                ('clarifications', models.TextField(blank=True, verbose_name='clarifications agreed')),
+                ('recorded_at', models.DateTimeField(blank=True, null=True)),
+                ('summary_sent_at', models.DateTimeField(blank=True, null=True)),
                 ('partnership', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='review_meeting', to='partnerships.partnership')),
+                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
         ),
@@ -925,6 +941,7 @@ class Migration(migrations.Migration):
                 ('ref', models.CharField(blank=True, max_length=60)),
                 ('source', models.CharField(max_length=200)),
                 ('text', models.TextField()),
+                ('excerpt', models.CharField(blank=True, max_length=400, verbose_name='what your administrator will see')),
                 ('added_at', models.DateTimeField(auto_now_add=True, null=True)),
                 ('added_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('focus_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='partnerships.focusarea')),
@@ -961,6 +978,10 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='focusareachoice',
             constraint=models.UniqueConstraint(condition=models.Q(('confirmed_at__isnull', True), ('withdrawn_at__isnull', True)), fields=('partnership',), name='one_open_proposal_per_partnership'),
+        ),
+        migrations.AddConstraint(
+            model_name='actionplan',
+            constraint=models.UniqueConstraint(condition=models.Q(('deleted_at__isnull', True)), fields=('partnership',), name='one_live_plan_per_partnership'),
         ),
         migrations.AddConstraint(
             model_name='outcomereading',
