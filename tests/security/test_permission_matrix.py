@@ -27,10 +27,6 @@ def test_every_route_has_an_entry():
     assert not stale, "Entries for routes that no longer exist: " + ", ".join(stale)
 
 
-# The mark makes pytest-django set up the test database even when `-k` selects only
-# matrix cases (it creates databases only for the tests that ask for one); the shared
-# world itself is built once per module in tests/security/conftest.py.
-@pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(ROUTES))
 def test_route_answers_role_as_stated(shared_world, name, role):

@@ -219,9 +219,7 @@ def test_sign_out_and_continue_as_the_invited_teacher(client_for, cohort):
     assert "Create my account and join" in page and "nia@school.test" in page
 
 
-def test_resend_to_another_address_replaces_the_pending_invitation(
-    client, client_for, instructor, cohort, run_tasks
-):
+def test_resend_to_another_address_replaces_the_pending_invitation(client, client_for, instructor, cohort, run_tasks):
     invitation = CohortInvitationFactory(cohort=cohort, email="nia@scool.test", first_name="Nia")
     old_url = reverse("coursework:invitation_accept", args=[invitation.raw_token])
     mail.outbox.clear()

@@ -67,3 +67,13 @@ def test_the_brief_page_prints_the_same_document(client_for, partnership, teache
 def test_the_second_meeting_page_links_to_the_brief(client_for, partnership, teacher):
     body = client_for(teacher).get(reverse("partnerships:second_meeting", args=[partnership.pk])).content.decode()
     assert reverse("partnerships:meeting_brief", args=[partnership.pk]) in body
+
+
+def test_the_brief_shows_the_evidence_excerpt_never_the_private_full_text(client_for, partnership, administrator):
+    area = FocusAreaFactory(partnership=partnership, status=FocusArea.Status.SHARED, shared_at=timezone.now())
+    FocusAreaEvidenceFactory(
+        focus_area=area, text="From my notes. " * 40 + "PRIVATE-TAIL", excerpt="What I chose to show."
+    )
+    body = client_for(administrator).get(reverse("partnerships:meeting_brief", args=[partnership.pk])).content
+    assert b"What I chose to show." in body
+    assert b"PRIVATE-TAIL" not in body and b"From my notes." not in body

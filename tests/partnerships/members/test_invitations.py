@@ -372,9 +372,7 @@ def test_sign_out_and_continue_lands_on_the_sign_up_form_for_a_new_person(client
 # --- re-sending to another address ------------------------------------------------------
 
 
-def test_resend_to_another_address_replaces_the_pending_invitation(
-    client, client_for, teacher, partnership, run_tasks
-):
+def test_resend_to_another_address_replaces_the_pending_invitation(client, client_for, teacher, partnership, run_tasks):
     invitation = InvitationFactory(partnership=partnership, email="pat@scool.test", role="colleague")
     old_url = reverse("invitation_accept", args=[invitation.raw_token])
     mail.outbox.clear()
