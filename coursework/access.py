@@ -16,6 +16,7 @@ from coursework.models import (
     Reflection,
     Reply,
     Report,
+    RosterImport,
 )
 
 
@@ -44,6 +45,11 @@ def manageable_cohort_invitations(user):
     if not user.is_authenticated:
         return CohortInvitation.objects.none()
     return CohortInvitation.objects.filter(cohort__instructors=user)
+
+
+def manageable_roster_imports(user):
+    """Roster uploads of the cohorts a person teaches."""
+    return RosterImport.objects.filter(cohort__in=taught_cohorts(user))
 
 
 def may_create_cohorts(user):

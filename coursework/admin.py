@@ -29,6 +29,7 @@ from coursework.models import (
     Reply,
     Report,
     ResearchSource,
+    RosterImport,
     SelfAssessment,
     StageProgress,
     StrategicGoal,
@@ -99,6 +100,15 @@ class CohortInvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "first_name", "last_name"]
     raw_id_fields = ["cohort", "invited_by", "accepted_by"]
     readonly_fields = ["token_hash"]
+    list_select_related = ["cohort"]
+
+
+@admin.register(RosterImport)
+class RosterImportAdmin(admin.ModelAdmin):
+    list_display = ["cohort", "file_name", "status", "total", "invited", "skipped", "created_at", "finished_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["cohort", "uploaded_by"]
+    readonly_fields = ["rows", "results"]
     list_select_related = ["cohort"]
 
 

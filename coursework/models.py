@@ -1,4 +1,12 @@
-from coursework.courses.models import Cohort, CohortInvitation, CohortStage, Course, Enrollment, StageProgress
+from coursework.courses.models import (
+    Cohort,
+    CohortInvitation,
+    CohortStage,
+    Course,
+    Enrollment,
+    RosterImport,
+    StageProgress,
+)
 from coursework.evaluation.models import CourseEvaluation
 from coursework.feedback.models import Feedback, Reminder, ReminderTemplate
 from coursework.reflections.models import MAX_REFLECTION_CHARS, Prompt, Reflection
@@ -28,6 +36,7 @@ __all__ = [
     "MAX_REFLECTION_CHARS",
     "Cohort",
     "CohortInvitation",
+    "RosterImport",
     "CohortStage",
     "CourseEvaluation",
     "Course",

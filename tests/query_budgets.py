@@ -59,7 +59,11 @@ BUDGETS = {
     "partnerships:detail": 17,
     "partnerships:invite": 3,
     "audit": 6,
-    "coursework:cohort_detail": 7,  # + the invitations paginator's count
+    # + the counts of the teachers' and the invitations' paginators, and the latest upload.
+    "coursework:cohort_detail": 9,
+    # One upload (with its cohort) through the instructor's cohorts.
+    "coursework:roster_import_detail": 3,
+    "coursework:roster_import_status": 3,
     "coursework:cohort_new": 4,
     "coursework:cohort_edit": 6,
     "coursework:cohort_dashboard": 8,

@@ -133,3 +133,59 @@ class CohortInvitation(InvitationBase):
 
     def __str__(self):
         return f"{self.email} to {self.cohort}"
+
+
+class RosterImport(models.Model):
+    """One uploaded roster, invited row by row by the worker (coursework/courses/tasks.py).
+
+    The file is checked line by line in the request, so a bad file invites nobody and its
+    problems show at once; the slow part (an invitation and an email per row) runs off the
+    request, and this row is what the instructor watches: progress, then the result of
+    every row.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Inviting"
+        DONE = "done", "Done"
+        FAILED = "failed", "Stopped by an error"
+
+    class Outcome(models.TextChoices):
+        INVITED = "invited", "Invited"
+        SKIPPED = "skipped", "Skipped"
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="roster_imports")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    file_name = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # The checked rows, [{line, email, first_name, last_name}], and one result per row done,
+    # [{line, email, name, outcome, reason}]: a retry resumes after the last result.
+    rows = models.JSONField(default=list)
+    results = models.JSONField(default=list)
+    total = models.PositiveIntegerField(default=0)
+    invited = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Roster for {self.cohort} ({self.total} rows, {self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("coursework:roster_import_detail", args=[self.pk])
+
+    @property
+    def processed(self):
+        return self.invited + self.skipped
+
+    @property
+    def percent(self):
+        return round(100 * self.processed / self.total) if self.total else 100
+
+    @property
+    def is_active(self):
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -3,6 +3,8 @@
 Instructors create and edit cohorts: details, instructors and per-stage due dates.
 """
 
+from dataclasses import asdict
+
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.db.models import Q
@@ -13,11 +15,12 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from coursework.courses.roster import parse_roster
-from coursework.models import Cohort, CohortInvitation, CohortStage, Enrollment, StageProgress
+from coursework.models import Cohort, CohortInvitation, CohortStage, Enrollment, RosterImport, StageProgress
 from coursework.reflections.services import cohort_prompts_seed
 from coursework.stages.registry import STAGES
 from partnerships.audit.services import audit_record
 from partnerships.common.errors import PlannerError
+from partnerships.common.tasks import enqueue_after_commit
 from partnerships.members.invitations import (
     ensure_resendable,
     issue_token,
@@ -94,35 +97,94 @@ def cohort_invitation_create(*, cohort, email, first_name="", last_name="", invi
     )
 
 
-@transaction.atomic
-def roster_import(*, cohort, data, invited_by):
-    """Invite every row of a roster CSV, or nobody: raises PlannerError with line numbers.
+ROSTER_BATCH = 100
 
-    Returns (invitations, already_enrolled_emails).
+
+@transaction.atomic
+def roster_import_start(*, cohort, data, invited_by, file_name=""):
+    """Check a roster CSV and queue its invitations: a bad file invites nobody.
+
+    Raises PlannerError listing every bad line. The invitations themselves go out from the
+    worker (coursework/courses/tasks.py), a batch at a time, so a roster of thousands never
+    holds the request.
     """
     rows = parse_roster(data)
-    enrolled = {e.lower() for e in cohort.enrollments.values_list("teacher__email", flat=True)}
-    invitations, skipped = [], []
-    for row in rows:
-        if row.email in enrolled:
-            skipped.append(row.email)
-            continue
-        invitations.append(
-            _new_cohort_invitation(
-                cohort=cohort,
-                email=row.email,
-                first_name=row.first_name,
-                last_name=row.last_name,
-                invited_by=invited_by,
-            )
-        )
-    audit_record(
-        actor=invited_by,
-        action="roster.imported",
-        target=cohort,
-        summary=f"{len(invitations)} invitations, {len(skipped)} already enrolled",
+    roster = RosterImport.objects.create(
+        cohort=cohort,
+        uploaded_by=invited_by,
+        file_name=file_name[:255],
+        rows=[asdict(row) for row in rows],
+        total=len(rows),
     )
-    return invitations, skipped
+    audit_record(actor=invited_by, action="roster.uploaded", target=cohort, summary=f"{len(rows)} rows ({file_name})")
+    from coursework.courses.tasks import roster_import_run
+
+    enqueue_after_commit(roster_import_run, roster_import_id=roster.pk)
+    return roster
+
+
+@transaction.atomic
+def roster_import_step(*, roster_import, batch=ROSTER_BATCH):
+    """Invite the next `batch` rows of an import; returns whether rows remain.
+
+    Each batch commits with its results, so a retry after a failure resumes where the
+    last one stopped and never invites a row twice.
+    """
+    roster = RosterImport.objects.select_for_update().select_related("cohort", "uploaded_by").get(pk=roster_import.pk)
+    if roster.status == RosterImport.Status.DONE:
+        return False
+    start = len(roster.results)
+    chunk = roster.rows[start : start + batch]
+    emails = [row["email"] for row in chunk]
+    enrolled = {
+        e.lower()
+        for e in roster.cohort.enrollments.filter(teacher__email__in=emails).values_list("teacher__email", flat=True)
+    }
+    for row in chunk:
+        result = {
+            "line": row["line"],
+            "email": row["email"],
+            "name": f"{row['first_name']} {row['last_name']}".strip(),
+        }
+        if row["email"] in enrolled:
+            result.update(outcome=RosterImport.Outcome.SKIPPED, reason="Already enrolled in this cohort")
+            roster.skipped += 1
+        else:
+            _new_cohort_invitation(
+                cohort=roster.cohort,
+                email=row["email"],
+                first_name=row["first_name"],
+                last_name=row["last_name"],
+                invited_by=roster.uploaded_by,
+            )
+            result.update(outcome=RosterImport.Outcome.INVITED, reason="")
+            roster.invited += 1
+        roster.results.append(result)
+    remaining = len(roster.results) < roster.total
+    roster.status = RosterImport.Status.RUNNING if remaining else RosterImport.Status.DONE
+    roster.error = ""
+    if not remaining:
+        roster.finished_at = timezone.now()
+        audit_record(
+            actor=roster.uploaded_by,
+            action="roster.imported",
+            target=roster.cohort,
+            summary=f"{roster.invited} invitations, {roster.skipped} already enrolled",
+        )
+        notify(
+            recipients=[roster.uploaded_by],
+            message=f"Roster for {roster.cohort}: {roster.invited} invited, {roster.skipped} skipped.",
+            url=roster.get_absolute_url(),
+        )
+    roster.save()
+    return remaining
+
+
+def roster_import_failed(*, roster_import, error):
+    """Say on the import what stopped it (the task is retried; staff see it in the admin)."""
+    RosterImport.objects.filter(pk=roster_import.pk).exclude(status=RosterImport.Status.DONE).update(
+        status=RosterImport.Status.FAILED, error=error[:500]
+    )
 
 
 @transaction.atomic

@@ -3,36 +3,43 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coursework.access import manageable_cohort_invitations, may_create_cohorts, taught_cohorts
+from coursework.access import (
+    manageable_cohort_invitations,
+    manageable_roster_imports,
+    may_create_cohorts,
+    taught_cohorts,
+)
 from coursework.courses import services
 from coursework.courses.forms import CohortForm, CohortInvitationForm, RosterUploadForm
 from coursework.courses.services import cohort_create, cohort_update
-from coursework.models import CohortInvitation, StageProgress
+from coursework.models import CohortInvitation, RosterImport
 from partnerships.common.errors import PlannerError, show_error
 from partnerships.members.invitations import find_by_token
 from partnerships.members.views import accept_invitation, resend_invitation
 
 INVITATIONS_PER_PAGE = 50
+TEACHERS_PER_PAGE = 50
+RESULTS_PER_PAGE = 100
 
 
-def _roster_context(cohort, page=None, **extra):
-    enrollments = cohort.enrollments.select_related("teacher").prefetch_related(
-        Prefetch("progress", queryset=StageProgress.objects.order_by("id"))
-    )
+def _roster_context(cohort, page=None, teachers_page=None, **extra):
+    # A roster of thousands stays one page of teachers and one of invitations
+    # (templates/components/pagination.html).
     return {
         "cohort": cohort,
-        "enrollments": enrollments,
-        # A roster of thousands stays one page of invitations (templates/components/pagination.html).
+        "enrollments": Paginator(cohort.enrollments.select_related("teacher"), TEACHERS_PER_PAGE).get_page(
+            teachers_page
+        ),
         "invitations": Paginator(
             cohort.invitations.filter(accepted_at__isnull=True).select_related("invited_by").order_by("-id"),
             INVITATIONS_PER_PAGE,
         ).get_page(page),
+        "roster_import": cohort.roster_imports.defer("rows", "results").first(),
         "invite_form": extra.pop("invite_form", None) or CohortInvitationForm(),
         "upload_form": extra.pop("upload_form", None) or RosterUploadForm(),
         **extra,
@@ -43,7 +50,9 @@ def _roster_context(cohort, page=None, **extra):
 def cohort_detail(request, pk):
     cohort = get_object_or_404(taught_cohorts(request.user).select_related("course"), pk=pk)
     return render(
-        request, "coursework/cohort_detail.html", _roster_context(cohort, page=request.GET.get("invitations"))
+        request,
+        "coursework/cohort_detail.html",
+        _roster_context(cohort, page=request.GET.get("invitations"), teachers_page=request.GET.get("teachers")),
     )
 
 
@@ -70,23 +79,56 @@ def roster_upload(request, pk):
     form = RosterUploadForm(request.POST, request.FILES)
     roster_errors = []
     if form.is_valid():
+        upload = form.cleaned_data["roster"]
         try:
-            invitations, skipped = services.roster_import(
-                cohort=cohort, data=form.cleaned_data["roster"].read(), invited_by=request.user
+            roster = services.roster_import_start(
+                cohort=cohort, data=upload.read(), file_name=upload.name, invited_by=request.user
             )
         except PlannerError as error:
             roster_errors = error.errors
         else:
-            text = f"{len(invitations)} invitations sent."
-            if skipped:
-                text += f" {len(skipped)} already enrolled, not invited again: {', '.join(skipped[:10])}."
-            messages.success(request, text)
-            return redirect(cohort)
+            messages.success(
+                request,
+                f"The file is checked: {roster.total} rows. The invitations are going out now; "
+                "their progress shows below.",
+            )
+            return redirect(f"{cohort.get_absolute_url()}#roster-import")
     return render(
         request,
         "coursework/cohort_detail.html",
         _roster_context(cohort, upload_form=form, roster_errors=roster_errors),
         status=400,
+    )
+
+
+@login_required
+def roster_import_status(request, pk):
+    """The progress card alone: what the cohort page polls while an import runs."""
+    roster = get_object_or_404(
+        manageable_roster_imports(request.user).select_related("cohort").defer("rows", "results"), pk=pk
+    )
+    return render(request, "coursework/cohorts/_roster_import.html", {"roster_import": roster})
+
+
+@login_required
+def roster_import_detail(request, pk):
+    """Every row of one upload and what became of it (invited, or skipped and why)."""
+    roster = get_object_or_404(manageable_roster_imports(request.user).select_related("cohort"), pk=pk)
+    outcome = request.GET.get("outcome")
+    results = roster.results
+    if outcome in RosterImport.Outcome.values:
+        results = [r for r in results if r["outcome"] == outcome]
+    else:
+        outcome = ""
+    return render(
+        request,
+        "coursework/cohorts/roster_import_detail.html",
+        {
+            "roster_import": roster,
+            "cohort": roster.cohort,
+            "outcome": outcome,
+            "results": Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page")),
+        },
     )
 
 

@@ -13,6 +13,7 @@ from coursework.models import (
     Feedback,
     Prompt,
     Reflection,
+    RosterImport,
     StageProgress,
 )
 from coursework.stages.registry import STAGES
@@ -95,6 +96,16 @@ class CohortInvitationFactory(factory.django.DjangoModelFactory):
         self.expires_at = expires
         if create:
             self.save(update_fields=["token_hash"])
+
+
+class RosterImportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RosterImport
+
+    cohort = factory.SubFactory(CohortFactory)
+    uploaded_by = factory.LazyAttribute(lambda o: o.cohort.instructors.first())
+    file_name = "roster.csv"
+    total = 2
 
 
 class CourseEvaluationFactory(factory.django.DjangoModelFactory):

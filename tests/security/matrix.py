@@ -110,6 +110,10 @@ def invitation_token(s):
     return {"token": s.invitation.raw_token}
 
 
+def roster_import_pk(s):
+    return {"pk": s.extra["roster_import"].pk}
+
+
 def cohort_invitation_token(s):
     return {"token": s.cohort_invitation.raw_token}
 
@@ -212,6 +216,8 @@ ROUTES = {
     "coursework:cohort_detail": route(kwargs=cohort_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
     "coursework:cohort_invite": route(kwargs=cohort_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST_INVALID),
     "coursework:roster_upload": route(kwargs=cohort_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST_INVALID),
+    "coursework:roster_import_detail": route(kwargs=roster_import_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
+    "coursework:roster_import_status": route(kwargs=roster_import_pk, get=INSTRUCTOR_ONLY, post=INSTRUCTOR_ONLY),
     "coursework:invitation_resend": route(kwargs=cohort_invitation_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST),
     "coursework:invitation_revoke": route(kwargs=cohort_invitation_pk, get=SIGNED_IN_405, post=INSTRUCTOR_POST),
     # An empty POST leaves these forms unbound (`request.POST or None`): the page again, 200.

@@ -185,16 +185,14 @@ def test_roster_upload_rejects_hostile_files(client_for, instructor, cohort, fil
     ],
     ids=["utf8-bom", "utf16", "latin1", "semicolon-cp1252"],
 )
-def test_roster_upload_reads_spreadsheet_encodings(
-    client_for, instructor, cohort, content, django_capture_on_commit_callbacks
-):
+def test_roster_upload_reads_spreadsheet_encodings(client_for, instructor, cohort, content, run_tasks):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(instructor).post(
-            reverse("coursework:roster_upload", args=[cohort.pk]), {"roster": SimpleUploadedFile("r.csv", content)}
-        )
+    response = client_for(instructor).post(
+        reverse("coursework:roster_upload", args=[cohort.pk]), {"roster": SimpleUploadedFile("r.csv", content)}
+    )
     assert response.status_code == 302
+    run_tasks()
     invitation = CohortInvitation.objects.get(email="bom@school.test")
     assert (invitation.first_name, invitation.last_name) == ("Zoë", "Brontë")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from partnerships.models import AuditEvent, Membership
-from tests.coursework.factories import CohortInvitationFactory, EnrollmentFactory
+from tests.coursework.factories import CohortInvitationFactory, EnrollmentFactory, RosterImportFactory
 from tests.partnerships.factories import InvitationFactory, MembershipFactory, UserFactory
 
 ROLES = (
@@ -249,6 +249,7 @@ def _side(enrollment, administrator):
         cohort_invitation=cohort_invitation,
         membership=membership,
         audit_event=event,
+        extra={"roster_import": RosterImportFactory(cohort=enrollment.cohort)},
     )
 
 

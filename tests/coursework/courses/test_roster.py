@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from coursework.courses.roster import MAX_ROSTER_BYTES, parse_roster
-from coursework.models import CohortInvitation
+from coursework.models import CohortInvitation, RosterImport
 from partnerships.common.errors import PlannerError
-from tests.coursework.factories import CohortInvitationFactory
+from tests.coursework.factories import CohortInvitationFactory, RosterImportFactory
 
 GOOD = "email,first name,last name\nann@school.test,Ann,Lee\nbo@school.test,Bo,Diaz\n"
 
@@ -127,52 +127,95 @@ def upload(client, cohort, content, name="roster.csv"):
     )
 
 
-def test_good_upload_invites_everyone(client_for, instructor, cohort, django_capture_on_commit_callbacks, run_tasks):
+def test_good_upload_is_checked_at_once_and_invited_by_the_worker(client_for, instructor, cohort, run_tasks):
     client = client_for(instructor)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = upload(client, cohort, GOOD.encode())
-    assert response["Location"] == cohort.get_absolute_url()
-    assert sorted(CohortInvitation.objects.values_list("email", flat=True)) == ["ann@school.test", "bo@school.test"]
-    run_tasks()
-    assert sorted(m.to[0] for m in mail.outbox) == ["ann@school.test", "bo@school.test"]
+    response = upload(client, cohort, GOOD.encode())
+    assert response["Location"] == f"{cohort.get_absolute_url()}#roster-import"
+    roster = RosterImport.objects.get()
+    assert (roster.status, roster.total, roster.uploaded_by) == ("queued", 2, instructor)
+    # Nothing slow happened in the request: the invitations come from the worker.
+    assert not CohortInvitation.objects.exists()
     page = client.get(cohort.get_absolute_url()).content.decode()
-    assert "2 invitations sent." in page
+    assert "The file is checked: 2 rows." in page
+    assert "Waiting to start: 2 rows." in page
+    assert 'hx-trigger="every 2s"' in page
+
+    run_tasks(retries=True)
+    assert sorted(CohortInvitation.objects.values_list("email", flat=True)) == ["ann@school.test", "bo@school.test"]
+    invited = sorted(m.to[0] for m in mail.outbox if m.to[0] != instructor.email)
+    assert invited == ["ann@school.test", "bo@school.test"]
+    # The instructor hears when it is done, with a link to the result of every row.
+    (done,) = [m for m in mail.outbox if m.to[0] == instructor.email]
+    assert "2 invited, 0 skipped" in done.body
+    roster.refresh_from_db()
+    assert (roster.status, roster.invited, roster.skipped) == ("done", 2, 0)
+    page = client.get(cohort.get_absolute_url()).content.decode()
+    assert "Done:</strong> 2 invited, 0 skipped." in page
+    assert "every 2s" not in page  # a finished import stops polling
     assert "ann@school.test" in page and "Bo Diaz" in page
 
 
-def test_bad_rows_invite_nobody_and_are_listed(client_for, instructor, cohort, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = upload(client_for(instructor), cohort, GOOD.encode() + b"oops,Bad,Row\n")
+def test_progress_card_is_what_the_page_polls(client_for, instructor, cohort):
+    roster = RosterImportFactory(cohort=cohort, total=300, invited=100, skipped=20, status="running")
+    card = client_for(instructor).get(reverse("coursework:roster_import_status", args=[roster.pk]))
+    body = card.content.decode()
+    assert card.status_code == 200 and "<html" not in body
+    assert "Inviting: 120 of 300 rows." in body
+    assert 'value="40"' in body
+    assert "every 2s" in body
+
+
+def test_bad_rows_invite_nobody_and_are_listed(client_for, instructor, cohort, run_tasks):
+    response = upload(client_for(instructor), cohort, GOOD.encode() + b"oops,Bad,Row\n")
     body = response.content.decode()
     assert response.status_code == 400
     assert "Nobody was invited: the file has 1 problem." in body
     assert "Line 4: “oops” is not a valid email address." in body
+    assert not RosterImport.objects.exists()
+    run_tasks(retries=True)
     assert not CohortInvitation.objects.exists()
     assert mail.outbox == []
 
 
-def test_already_enrolled_teachers_are_skipped_and_named(
-    client_for, instructor, cohort, enrollment, django_capture_on_commit_callbacks
-):
+def test_already_enrolled_teachers_are_skipped_with_the_reason(client_for, instructor, cohort, enrollment, run_tasks):
     data = f"{enrollment.teacher.email},Tess,Teacher\nann@school.test,Ann,Lee\n".encode()
     client = client_for(instructor)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = upload(client, cohort, data)
-    assert response.status_code == 302
+    assert upload(client, cohort, data).status_code == 302
+    run_tasks(retries=True)
     assert list(CohortInvitation.objects.values_list("email", flat=True)) == ["ann@school.test"]
-    page = client.get(cohort.get_absolute_url()).content.decode()
-    assert f"1 already enrolled, not invited again: {enrollment.teacher.email}" in page
+    roster = RosterImport.objects.get()
+    page = client.get(roster.get_absolute_url(), {"outcome": "skipped"}).content.decode()
+    assert f"<td>{enrollment.teacher.email}</td>" in page
+    assert "Skipped: Already enrolled in this cohort" in page
+    assert "ann@school.test" not in page
+    everything = client.get(roster.get_absolute_url()).content.decode()
+    assert "ann@school.test" in everything and "Invited" in everything
+    # The instructor hears when it is done.
+    assert instructor.notifications.filter(message__contains="1 invited, 1 skipped").exists()
 
 
-def test_uploading_again_replaces_pending_invitations(
-    client_for, instructor, cohort, django_capture_on_commit_callbacks
-):
+def test_uploading_again_replaces_pending_invitations(client_for, instructor, cohort, run_tasks):
     client = client_for(instructor)
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(client, cohort, GOOD.encode())
-        upload(client, cohort, GOOD.encode())
+    upload(client, cohort, GOOD.encode())
+    run_tasks(retries=True)
+    upload(client, cohort, GOOD.encode())
+    run_tasks(retries=True)
     assert CohortInvitation.objects.pending().count() == 2
     assert CohortInvitation.objects.filter(revoked_at__isnull=False).count() == 2
+
+
+def test_large_roster_goes_in_batches_and_its_results_are_paginated(client_for, instructor, cohort, run_tasks):
+    data = "".join(f"t{i}@school.test,T{i},Lee\n" for i in range(250)).encode()
+    client = client_for(instructor)
+    upload(client, cohort, data)
+    run_tasks(retries=True)
+    roster = RosterImport.objects.get()
+    assert (roster.status, roster.invited, len(roster.results)) == ("done", 250, 250)
+    first = client.get(roster.get_absolute_url()).content.decode()
+    assert "Page 1 of 3" in first and first.count("<td>Invited</td>") == 100
+    third = client.get(roster.get_absolute_url(), {"outcome": "invited", "page": 3}).content.decode()
+    assert third.count("<td>Invited</td>") == 50
+    assert "?outcome=invited&amp;page=2" in third
 
 
 @pytest.mark.parametrize("name", ["roster.xlsx", "roster.pdf", "roster"])
@@ -206,28 +249,41 @@ def test_roster_upload_needs_post(client_for, instructor, cohort):
     assert client_for(instructor).get(reverse("coursework:roster_upload", args=[cohort.pk])).status_code == 405
 
 
-def test_a_failure_half_way_leaves_nothing_behind(client_for, instructor, cohort, monkeypatch):
-    """Even an unexpected error in the middle of the import rolls every row back."""
+def test_a_failure_half_way_keeps_the_batches_done_and_the_retry_resumes(instructor, cohort, monkeypatch, run_tasks):
+    """A failing row stops the import; the retry invites the rest and nobody twice."""
     from coursework.courses import services
 
+    data = "".join(f"t{i}@school.test,T{i},Lee\n" for i in range(150)).encode()
     real = services._new_cohort_invitation
     calls = []
 
     def flaky(**kwargs):
         calls.append(kwargs["email"])
-        if len(calls) == 2:
+        if len(calls) == 120:
             raise RuntimeError("database hiccup")
         return real(**kwargs)
 
     monkeypatch.setattr(services, "_new_cohort_invitation", flaky)
-    with pytest.raises(RuntimeError):
-        services.roster_import(cohort=cohort, data=GOOD.encode(), invited_by=instructor)
-    assert not CohortInvitation.objects.exists()
+    services.roster_import_start(cohort=cohort, data=data, invited_by=instructor)
+    run_tasks()
+    roster = RosterImport.objects.get()
+    # The first batch of 100 is kept; the second rolled back as a whole.
+    assert (roster.status, roster.invited, CohortInvitation.objects.count()) == ("failed", 100, 100)
+    assert "database hiccup" in roster.error
+    run_tasks(retries=True)
+    roster.refresh_from_db()
+    assert (roster.status, roster.invited, roster.error) == ("done", 150, "")
+    assert CohortInvitation.objects.count() == 150
+    assert CohortInvitation.objects.values("email").distinct().count() == 150
 
 
-def test_other_instructor_cannot_upload(client_for, cohort, other_instructor):
+def test_other_instructor_cannot_upload_or_see_an_upload(client_for, cohort, other_instructor):
     assert upload(client_for(other_instructor), cohort, GOOD.encode()).status_code == 404
     assert not CohortInvitation.objects.exists()
+    roster = RosterImportFactory(cohort=cohort)
+    client = client_for(other_instructor)
+    assert client.get(roster.get_absolute_url()).status_code == 404
+    assert client.get(reverse("coursework:roster_import_status", args=[roster.pk])).status_code == 404
 
 
 def test_pending_invitations_listed_on_the_cohort_page(client_for, instructor, cohort):
