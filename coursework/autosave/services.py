@@ -69,6 +69,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from coursework.reflections.models import MAX_REFLECTION_CHARS
+from partnerships.common.forms import apply_text_rules
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,12 @@ class Saved:
 
 
 def long_text_field(max_chars=MAX_REFLECTION_CHARS):
-    """A form field for long text: kept exactly as typed, refused (not cut) when too long."""
+    """A form field for long text: kept as typed, refused (not cut) when too long.
+
+    It follows the rules of every multi-line field (partnerships.common.forms): line breaks
+    stored as ``\n``, control characters refused, the limit shown as a hint. It has no
+    ``maxlength`` attribute, which would make the browser cut a longer paste silently.
+    """
 
     def limit(value):
         if len(value) > max_chars:
@@ -90,4 +96,5 @@ def long_text_field(max_chars=MAX_REFLECTION_CHARS):
                 code="too_long",
             )
 
-    return forms.CharField(required=False, strip=False, validators=[limit])
+    field = forms.CharField(required=False, strip=False, validators=[limit], widget=forms.Textarea)
+    return apply_text_rules(field, limit=max_chars, length_check=False, maxlength_attribute=False)

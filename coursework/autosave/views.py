@@ -22,11 +22,13 @@ from coursework.selfassessment.views import _framework
 from coursework.stages.first_meeting import _enrollment_and_partnership, _meeting
 from coursework.stages.views import own_enrollment
 from partnerships.access import editable_meetings
+from partnerships.common import limits
 from partnerships.common.errors import Conflict, PlannerError
+from partnerships.common.forms import PlannerForm
 from partnerships.models import InterviewQuestion
 
 
-class AutosaveForm(forms.Form):
+class AutosaveForm(PlannerForm, forms.Form):
     field = forms.ChoiceField()
     version = forms.IntegerField(min_value=0, max_value=2_000_000_000)
 
@@ -111,7 +113,7 @@ def autosave_endpoint(*, fields):
     return decorate
 
 
-@autosave_endpoint(fields={"evidence": long_text_field(5000)})
+@autosave_endpoint(fields={"evidence": long_text_field(limits.EVIDENCE)})
 def rating_evidence_autosave(request, enrollment_pk, practice_pk, *, field, value, base_version):
     enrollment = own_enrollment(request, enrollment_pk)
     practice = get_object_or_404(Practice.objects.filter(domain__framework=_framework(enrollment)), pk=practice_pk)

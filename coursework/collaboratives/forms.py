@@ -2,6 +2,8 @@ from django import forms
 from django.core.validators import URLValidator
 
 from coursework.models import Reply
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 from partnerships.models import User
 
 DEFAULT_NORMS = """- Challenge ideas, not people: assume good intent.
@@ -23,7 +25,9 @@ class TeacherChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.get_full_name() or obj.email}{f' — {obj.school}' if obj.school else ''}"
 
 
-class CollaborativeForm(forms.Form):
+class CollaborativeForm(PlannerForm, forms.Form):
+    text_limits = {"norms": limits.SHORT_ANSWER}
+
     name = forms.CharField(max_length=120, help_text="For example: “Middle school librarians”.")
     norms = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -48,7 +52,7 @@ class CollaborativeForm(forms.Form):
             self.fields["members"].help_text = "Each receives an invitation on their home page."
 
 
-class InviteForm(forms.Form):
+class InviteForm(PlannerForm, forms.Form):
     people = TeacherChoiceField(queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple, label="Cohort peers")
 
     def __init__(self, *args, collaborative, **kwargs):
@@ -63,24 +67,24 @@ class InviteForm(forms.Form):
         )
 
 
-class AgreeForm(forms.Form):
+class AgreeForm(PlannerForm, forms.Form):
     agree = forms.BooleanField(
         label="I have read these norms and agree to work by them.",
         error_messages={"required": "Tick the box to agree to the norms; you can post once you have."},
     )
 
 
-class PostForm(forms.Form):
+class PostForm(PlannerForm, forms.Form):
     body = forms.CharField(
         label="Your reflection",
         widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=10_000,
+        max_length=limits.NOTES,
         help_text=BODY_HELP,
         error_messages={"required": "Write something before posting."},
     )
     link_url = forms.CharField(
         label="Link (optional)",
-        max_length=500,
+        max_length=limits.URL,
         required=False,
         validators=[http_only],
         help_text="For example a video reflection hosted elsewhere.",
@@ -114,11 +118,11 @@ class PostEditForm(PostForm):
         self.fields.pop("share", None)
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(PlannerForm, forms.Form):
     body = forms.CharField(
         label="Your reply",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5_000,
+        max_length=limits.EVIDENCE,
         help_text=BODY_HELP,
         error_messages={"required": "Write something before replying."},
     )
@@ -136,21 +140,21 @@ class ReplyForm(forms.Form):
         return body
 
 
-class ReportForm(forms.Form):
+class ReportForm(PlannerForm, forms.Form):
     reason = forms.CharField(
         label="What is the problem?",
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2_000,
+        max_length=limits.SHORT_ANSWER,
         help_text="Only the cohort’s instructors see this.",
         error_messages={"required": "Say briefly what the problem is, so the instructor can help."},
     )
 
 
-class PromptForm(forms.Form):
+class PromptForm(PlannerForm, forms.Form):
     prompt = forms.CharField(
         label="Prompt of the week",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2_000,
+        max_length=limits.SHORT_ANSWER,
         required=False,
         help_text="Leave it empty to remove the prompt.",
     )

@@ -5,15 +5,17 @@ from django.core.validators import validate_email
 from coursework.courses.roster import MAX_ROSTER_BYTES
 from coursework.models import Cohort, Course
 from coursework.stages.registry import STAGES
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 
 
-class CohortInvitationForm(forms.Form):
+class CohortInvitationForm(PlannerForm, forms.Form):
     email = forms.EmailField(label="Teacher’s email address")
-    first_name = forms.CharField(max_length=150, required=False)
-    last_name = forms.CharField(max_length=150, required=False)
+    first_name = forms.CharField(max_length=limits.NAME, required=False)
+    last_name = forms.CharField(max_length=limits.NAME, required=False)
 
 
-class RosterUploadForm(forms.Form):
+class RosterUploadForm(PlannerForm, forms.Form):
     roster = forms.FileField(
         label="Roster file (CSV)",
         help_text="One teacher per row: email, first name, last name. A header row is optional.",
@@ -32,7 +34,11 @@ class RosterUploadForm(forms.Form):
         return upload
 
 
-class CohortForm(forms.ModelForm):
+class CohortForm(PlannerForm, forms.ModelForm):
+    # Up to 20 addresses, one a line.
+    text_limits = {"name": limits.TITLE, "instructor_emails": limits.COMMENT}
+    date_ranges = {"starts_on": limits.SCHEDULE, "ends_on": limits.SCHEDULE}
+
     instructor_emails = forms.CharField(
         label="Other instructors",
         required=False,

@@ -7,14 +7,16 @@ from coursework.dashboard.selectors import SORTS, GridFilters
 from coursework.feedback.services import PLACEHOLDERS, unknown_placeholders
 from coursework.models import ReminderTemplate, StageProgress
 from coursework.stages.registry import STAGE_CHOICES
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 
 ANY = [("", "Any stage")]
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(PlannerForm, forms.Form):
     """GET filters; bad values are dropped rather than answered with an error page."""
 
-    q = forms.CharField(label="Search name or email", required=False, max_length=100)
+    q = forms.CharField(label="Search name or email", required=False, max_length=limits.SEARCH)
     stage = forms.ChoiceField(label="Stage", choices=ANY + STAGE_CHOICES, required=False)
     status = forms.ChoiceField(
         label="Status", choices=[("", "Any status")] + StageProgress.Status.choices, required=False
@@ -38,7 +40,7 @@ class DashboardFilterForm(forms.Form):
         )
 
 
-class ReminderSendForm(forms.Form):
+class ReminderSendForm(PlannerForm, forms.Form):
     SELECTED, MATCHING = "selected", "matching"
     stage = forms.ChoiceField(label="Remind about stage", choices=STAGE_CHOICES)
     scope = forms.ChoiceField(
@@ -61,7 +63,9 @@ class ReminderSendForm(forms.Form):
         return data
 
 
-class ReminderTemplateForm(forms.ModelForm):
+class ReminderTemplateForm(PlannerForm, forms.ModelForm):
+    text_limits = {"subject": limits.TITLE, "body": limits.NOTES}
+
     class Meta:
         model = ReminderTemplate
         fields = ["subject", "body"]

@@ -4,9 +4,13 @@ from django import forms
 
 from coursework.evaluation.models import COMMENT_QUESTIONS, RATING_QUESTIONS
 from coursework.models import CourseEvaluation
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(PlannerForm, forms.ModelForm):
+    text_limits = {name: limits.COMMENT for name, _ in COMMENT_QUESTIONS}
+
     class Meta:
         model = CourseEvaluation
         fields = [q.field for q in RATING_QUESTIONS] + [name for name, _ in COMMENT_QUESTIONS]

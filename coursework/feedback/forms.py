@@ -3,9 +3,11 @@
 from django import forms
 
 from coursework.models import Feedback
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(PlannerForm, forms.Form):
     DECISIONS = [
         ("", "Just leave feedback"),
         (Feedback.Decision.NEEDS_REVISION, "Return it for revision"),
@@ -15,7 +17,7 @@ class ReviewForm(forms.Form):
         label="Feedback for the teacher",
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
-        max_length=10000,
+        max_length=limits.NOTES,
     )
     decision = forms.ChoiceField(label="Decision", choices=DECISIONS, required=False, widget=forms.RadioSelect)
 

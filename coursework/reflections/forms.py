@@ -3,9 +3,10 @@
 from django import forms
 
 from coursework.autosave.services import long_text_field
+from partnerships.common.forms import PlannerForm
 
 
-class ReflectionAnswersForm(forms.Form):
+class ReflectionAnswersForm(PlannerForm, forms.Form):
     """One text (and optionally a carry-forward box) per prompt, plus the version each started from."""
 
     def __init__(self, data=None, *, items, carry_forward):

@@ -1,14 +1,19 @@
 from django import forms
 
 from coursework.models import ResearchSource, StrategicGoal
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 from partnerships.common.validators import validate_web_url
 
 
-class ResearchSourceForm(forms.ModelForm):
+class ResearchSourceForm(PlannerForm, forms.ModelForm):
+    text_limits = {"title": limits.LINE, "notes": limits.NOTES}
+    date_ranges = {"published_on": limits.PUBLISHED}
+
     url = forms.URLField(
         label="Web address (optional)",
         required=False,
-        max_length=500,
+        max_length=limits.URL,
         assume_scheme="https",
         validators=[validate_web_url],
         help_text="Starts with http:// or https://.",
@@ -39,7 +44,9 @@ class ResearchSourceForm(forms.ModelForm):
         return title
 
 
-class StrategicGoalForm(forms.ModelForm):
+class StrategicGoalForm(PlannerForm, forms.ModelForm):
+    text_limits = {"statement": limits.SHORT_ANSWER}
+
     class Meta:
         model = StrategicGoal
         fields = ["statement", "level", "source"]

@@ -3,9 +3,11 @@
 from django import forms
 
 from coursework.selfassessment.services import choice_problems
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 
 
-class RatingForm(forms.Form):
+class RatingForm(PlannerForm, forms.Form):
     """One practice: its rating level and the evidence behind it."""
 
     level = forms.ChoiceField(
@@ -14,7 +16,7 @@ class RatingForm(forms.Form):
     evidence = forms.CharField(
         label="Evidence (optional)",
         required=False,
-        max_length=5000,
+        max_length=limits.EVIDENCE,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="A line on what you do that shows this, for example a unit you co-taught.",
     )
@@ -37,7 +39,7 @@ class RatingForm(forms.Form):
         return cleaned
 
 
-class ChoicesForm(forms.Form):
+class ChoicesForm(PlannerForm, forms.Form):
     strengths = forms.MultipleChoiceField(
         label="Your strengths (choose 2 or 3)", widget=forms.CheckboxSelectMultiple, required=False
     )

@@ -3,10 +3,12 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 from partnerships.models import User
 
 
-class EmailAuthenticationForm(AuthenticationForm):
+class EmailAuthenticationForm(PlannerForm, AuthenticationForm):
     username = forms.EmailField(
         label="Email address", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
@@ -18,7 +20,15 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PlannerForm, forms.ModelForm):
+    text_limits = {
+        "first_name": limits.NAME,
+        "last_name": limits.NAME,
+        "job_title": limits.TITLE,
+        "school": limits.TITLE,
+        "district": limits.TITLE,
+    }
+
     class Meta:
         model = User
         fields = ["first_name", "last_name", "job_title", "school", "district", "notification_preference"]

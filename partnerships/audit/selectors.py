@@ -5,12 +5,16 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.utils import timezone
 
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 from partnerships.models import AuditEvent
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(PlannerForm, forms.Form):
+    date_ranges = {"since": limits.FILTER, "until": limits.FILTER}
+
     action = forms.ChoiceField(label="Action", required=False)
-    actor = forms.CharField(label="Actor’s email contains", required=False, max_length=254)
+    actor = forms.CharField(label="Actor’s email contains", required=False, max_length=limits.EMAIL)
     target_type = forms.ChoiceField(label="Kind of object", required=False)
     since = forms.DateField(label="From (date)", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label="To (date)", required=False, widget=forms.DateInput(attrs={"type": "date"}))

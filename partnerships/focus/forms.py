@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 
 from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 from partnerships.meetings.time_zones import TimeZoneSelect, time_zone_choices
 from partnerships.models import AgendaItem, Comment, FocusArea
 
@@ -17,7 +18,9 @@ SERVES_CHOICES = [
 ]
 
 
-class FocusAreaForm(forms.ModelForm):
+class FocusAreaForm(PlannerForm, forms.ModelForm):
+    text_limits = {"title": limits.TITLE, "need": limits.SHORT_ANSWER, "rationale": limits.SHORT_ANSWER}
+
     serves = forms.MultipleChoiceField(
         label="Who it serves",
         choices=SERVES_CHOICES,
@@ -59,7 +62,7 @@ class FocusAreaEditForm(FocusAreaForm):
         fields = FocusAreaForm.Meta.fields + ["version"]
 
 
-class ShareForm(forms.Form):
+class ShareForm(PlannerForm, forms.Form):
     focus_areas = forms.ModelMultipleChoiceField(
         label="Focus areas to share",
         queryset=FocusArea.objects.none(),
@@ -74,7 +77,7 @@ class ShareForm(forms.Form):
             self.initial["focus_areas"] = [fa.pk for fa in drafts]
 
 
-class EvidencePickForm(forms.Form):
+class EvidencePickForm(PlannerForm, forms.Form):
     ref = forms.ChoiceField(label="Evidence")
 
     def __init__(self, *args, items, focus_area, kind_labels, **kwargs):
@@ -91,7 +94,7 @@ class EvidencePickForm(forms.Form):
         self.fields["ref"].label = f"Evidence for “{focus_area.title}”"
 
 
-class CommentForm(forms.Form):
+class CommentForm(PlannerForm, forms.Form):
     kind = forms.ChoiceField(
         label="This is",
         choices=[(Comment.Kind.COMMENT, "A comment"), (Comment.Kind.QUESTION, "A clarification question")],
@@ -106,7 +109,7 @@ class CommentForm(forms.Form):
     )
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(PlannerForm, forms.Form):
     body = forms.CharField(
         label="Your reply",
         max_length=limits.COMMENT,
@@ -115,7 +118,9 @@ class ReplyForm(forms.Form):
     )
 
 
-class ChoiceForm(forms.Form):
+class ChoiceForm(PlannerForm, forms.Form):
+    text_limits = {"rationale": limits.SHORT_ANSWER}
+
     rationale = forms.CharField(
         label="Why this one",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -123,7 +128,11 @@ class ChoiceForm(forms.Form):
     )
 
 
-class ReviewMeetingForm(forms.Form):
+class ReviewMeetingForm(PlannerForm, forms.Form):
+    # The stored column holds 200 characters (a model URLField's default size).
+    text_limits = {"location": limits.TITLE, "video_link": 200}
+    date_ranges = {"date": limits.SCHEDULE}
+
     date = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
     time = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}))
     time_zone = forms.ChoiceField(label="Time zone", choices=time_zone_choices, widget=TimeZoneSelect)
@@ -158,14 +167,14 @@ class ReviewMeetingForm(forms.Form):
         return datetime.combine(data["date"], data["time"]).replace(tzinfo=ZoneInfo(data["time_zone"]))
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(PlannerForm, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["text"]
         labels = {"text": "Agenda item"}
 
 
-class MeetingRecordForm(forms.Form):
+class MeetingRecordForm(PlannerForm, forms.Form):
     """What happened at the second meeting: notes per agenda item, clarifications agreed, and
     whether to send the summary now. Next steps come in MeetingNextStepFormSet beside it."""
 
@@ -201,7 +210,9 @@ class MeetingRecordForm(forms.Form):
         return {item.pk: self.cleaned_data[f"notes_{item.pk}"] for item in self.agenda}
 
 
-class MeetingNextStepForm(forms.Form):
+class MeetingNextStepForm(PlannerForm, forms.Form):
+    date_ranges = {"due_on": limits.SCHEDULE}
+
     text = forms.CharField(label="Next step", max_length=300, required=False)
     owner = forms.TypedChoiceField(label="Who", required=False, coerce=int, empty_value=None)
     due_on = forms.DateField(label="By", required=False, widget=forms.DateInput(attrs={"type": "date"}))

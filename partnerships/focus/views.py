@@ -5,7 +5,7 @@ from copy import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -37,6 +37,7 @@ from partnerships.focus.forms import (
     ReviewMeetingForm,
 )
 from partnerships.meetings.ics import review_meeting_ics
+from partnerships.meetings.ics_dates import ics_response
 from partnerships.models import Comment, FocusArea, FocusAreaChoice, Membership, ReviewMeeting
 
 Role = Membership.Role
@@ -375,9 +376,7 @@ def second_meeting_schedule(request, pk):
 def second_meeting_ics(request, pk):
     partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
     meeting = get_object_or_404(ReviewMeeting.objects.filter(partnership=partnership))
-    response = HttpResponse(review_meeting_ics(meeting, request), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="second-meeting.ics"'
-    return response
+    return ics_response(lambda: review_meeting_ics(meeting, request), filename="second-meeting.ics")
 
 
 @login_required

@@ -6,13 +6,18 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 from partnerships.common.validators import validate_time_zone, validate_web_url
 from partnerships.meetings.time_zones import TimeZoneSelect, time_zone_choices
 from partnerships.models import InterviewQuestion, Meeting, Opportunity
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(PlannerForm, forms.ModelForm):
     """When and where: the date and time are read in the chosen time zone."""
+
+    text_limits = {"attendee_name": limits.TITLE, "location": limits.LINE, "video_link": limits.URL}
+    date_ranges = {"date": limits.SCHEDULE}
 
     date = forms.DateField(
         required=False,
@@ -74,7 +79,9 @@ class MeetingForm(forms.ModelForm):
         }
 
 
-class MeetingNotesForm(forms.ModelForm):
+class MeetingNotesForm(PlannerForm, forms.ModelForm):
+    text_limits = {"notes": limits.NOTES}
+
     class Meta:
         model = Meeting
         fields = ["notes"]
@@ -82,7 +89,9 @@ class MeetingNotesForm(forms.ModelForm):
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(PlannerForm, forms.ModelForm):
+    text_limits = {"notes": limits.NOTES}
+
     class Meta:
         model = InterviewQuestion
         fields = ["text", "notes"]
@@ -97,7 +106,7 @@ class QuestionForm(forms.ModelForm):
         return text
 
 
-class NewQuestionForm(forms.ModelForm):
+class NewQuestionForm(PlannerForm, forms.ModelForm):
     class Meta:
         model = InterviewQuestion
         fields = ["text"]
@@ -111,7 +120,9 @@ class NewQuestionForm(forms.ModelForm):
         return text
 
 
-class OpportunityForm(forms.ModelForm):
+class OpportunityForm(PlannerForm, forms.ModelForm):
+    text_limits = {"text": limits.SHORT_ANSWER}
+
     class Meta:
         model = Opportunity
         fields = ["text"]

@@ -1,13 +1,14 @@
 """Calendar invites (.ics) for the second meeting, built with the icalendar package."""
 
-from datetime import timedelta
-
 from django.utils import timezone
 from icalendar import Calendar, Event
+
+from partnerships.meetings.ics_dates import require_event_window
 
 
 def review_meeting_ics(meeting, request=None):
     partnership = meeting.partnership
+    start, end = require_event_window(meeting.starts_at, meeting.duration_minutes, meeting.time_zone)
     calendar = Calendar()
     calendar.add("prodid", "-//Partnership Planner//Second meeting//EN")
     calendar.add("version", "2.0")
@@ -15,8 +16,8 @@ def review_meeting_ics(meeting, request=None):
     event = Event()
     event.add("uid", f"review-meeting-{meeting.pk}@partnership-planner")
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", meeting.local_start)
-    event.add("dtend", meeting.local_start + timedelta(minutes=meeting.duration_minutes))
+    event.add("dtstart", start)
+    event.add("dtend", end)
     event.add("summary", f"Second meeting: {partnership.title}")
     if meeting.location:
         event.add("location", meeting.location)

@@ -2,11 +2,11 @@
 
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from icalendar import Calendar, Event
 
+from partnerships.meetings.ics_dates import require_event_window
 from partnerships.notifications.services import absolute_url
 
 
@@ -30,7 +30,7 @@ def meeting_ics(meeting, questions=()):
     """Bytes of a VCALENDAR with one VEVENT; DTSTART/DTEND carry the meeting's TZID."""
     if meeting.starts_at is None:
         raise ValueError("The meeting has no date yet.")
-    zone = ZoneInfo(meeting.time_zone)
+    start, end = require_event_window(meeting.starts_at, meeting.duration_minutes, meeting.time_zone)
     calendar = Calendar()
     calendar.add("prodid", "-//Partnership Planner//Meetings//EN")
     calendar.add("version", "2.0")
@@ -38,8 +38,8 @@ def meeting_ics(meeting, questions=()):
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", datetime.now(UTC))
-    event.add("dtstart", meeting.starts_at.astimezone(zone))
-    event.add("dtend", meeting.ends_at.astimezone(zone))
+    event.add("dtstart", start)
+    event.add("dtend", end)
     title = meeting.get_kind_display()
     if meeting.attendee_name:
         title += f" with {meeting.attendee_name}"

@@ -1,9 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
 from partnerships.access import membership_for, visible_meetings
+from partnerships.meetings.ics_dates import event_window, ics_response
 from partnerships.meetings.meeting_calendar import meeting_ics
 from partnerships.models import Membership
 
@@ -31,7 +32,7 @@ def meeting_calendar(request, pk):
     meeting = get_object_or_404(visible_meetings(request.user).select_related("partnership"), pk=pk)
     if meeting.starts_at is None:
         raise Http404("This meeting has no date yet.")
-    response = HttpResponse(meeting_ics(meeting, meeting.questions.all()), content_type="text/calendar; charset=utf-8")
-    name = slugify(f"{meeting.get_kind_display()} {meeting.local_starts_at:%Y-%m-%d}") or "meeting"
-    response["Content-Disposition"] = f'attachment; filename="{name}.ics"'
-    return response
+    window = event_window(meeting.starts_at, meeting.duration_minutes, meeting.time_zone)
+    day = f" {window[0]:%Y-%m-%d}" if window else ""
+    name = slugify(f"{meeting.get_kind_display()}{day}") or "meeting"
+    return ics_response(lambda: meeting_ics(meeting, meeting.questions.all()), filename=f"{name}.ics")

@@ -1,10 +1,14 @@
 from django import forms
 from django.contrib.auth import password_validation
 
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 from partnerships.models import Invitation, Membership, Partnership, User
 
 
-class PartnershipForm(forms.ModelForm):
+class PartnershipForm(PlannerForm, forms.ModelForm):
+    text_limits = {"title": limits.TITLE, "school": limits.TITLE, "district": limits.TITLE}
+
     class Meta:
         model = Partnership
         fields = ["title", "school", "district"]
@@ -12,7 +16,7 @@ class PartnershipForm(forms.ModelForm):
         help_texts = {"title": "For example: “Library and Lincoln Middle leadership, 2026–27”."}
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(PlannerForm, forms.ModelForm):
     class Meta:
         model = Invitation
         fields = ["email", "role"]
@@ -29,7 +33,7 @@ class InvitationForm(forms.ModelForm):
         return email
 
 
-class InvitationResendForm(forms.Form):
+class InvitationResendForm(PlannerForm, forms.Form):
     """Send an invitation again, optionally to another address (used by both kinds)."""
 
     email = forms.EmailField(
@@ -40,12 +44,12 @@ class InvitationResendForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
 
-class NewAccountForm(forms.Form):
+class NewAccountForm(PlannerForm, forms.Form):
     """Set a name and password in one step when accepting an invitation."""
 
-    first_name = forms.CharField(max_length=150)
-    last_name = forms.CharField(max_length=150)
-    job_title = forms.CharField(max_length=200, required=False, help_text="For example: Principal")
+    first_name = forms.CharField(max_length=limits.NAME)
+    last_name = forms.CharField(max_length=limits.NAME)
+    job_title = forms.CharField(max_length=limits.TITLE, required=False, help_text="For example: Principal")
     password1 = forms.CharField(
         label="Choose a password",
         strip=False,
@@ -89,5 +93,5 @@ class NewAccountForm(forms.Form):
 MEMBER_ROLE_CHOICES = [c for c in Membership.Role.choices if c[0] != Membership.Role.LEAD_TEACHER]
 
 
-class MemberRoleForm(forms.Form):
+class MemberRoleForm(PlannerForm, forms.Form):
     role = forms.ChoiceField(label="Role", choices=MEMBER_ROLE_CHOICES)

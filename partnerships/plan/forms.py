@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 
+from partnerships.common import limits
+from partnerships.common.forms import PlannerForm
 from partnerships.meetings.time_zones import known_time_zones
 from partnerships.models import (
     HEALTH_FIELDS,
@@ -29,7 +31,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 TIME = forms.TimeInput(attrs={"type": "time"})
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(PlannerForm, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def model_values(self):
@@ -37,6 +39,8 @@ class VersionedForm(forms.ModelForm):
 
 
 class PlanForm(VersionedForm):
+    text_limits = {"goal": limits.SHORT_ANSWER, "communication": limits.SHORT_ANSWER}
+
     class Meta:
         model = ActionPlan
         fields = ["goal", "communication"]
@@ -48,6 +52,9 @@ class PlanForm(VersionedForm):
 
 
 class OutcomeForm(VersionedForm):
+    text_limits = {"measure": limits.LINE, "data_source": limits.LINE}
+    date_ranges = {"target_date": limits.SCHEDULE}
+
     class Meta:
         model = Outcome
         fields = ["measure", "baseline", "target", "target_date", "data_source", "current_value"]
@@ -56,6 +63,9 @@ class OutcomeForm(VersionedForm):
 
 
 class StepForm(VersionedForm):
+    text_limits = {"title": limits.LINE, "owner_name": limits.NAME, "resources": limits.SHORT_ANSWER}
+    date_ranges = {"due_date": limits.SCHEDULE}
+
     def __init__(self, *args, partnership=None, **kwargs):
         super().__init__(*args, **kwargs)
         members = Membership.objects.filter(partnership=partnership).select_related("user")
@@ -76,6 +86,8 @@ class StepForm(VersionedForm):
 
 
 class IdeaForm(VersionedForm):
+    text_limits = {"text": limits.COMMENT}
+
     class Meta:
         model = Idea
         fields = ["text"]
@@ -83,7 +95,9 @@ class IdeaForm(VersionedForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(PlannerForm, forms.ModelForm):
+    text_limits = {"text": limits.COMMENT}
+
     class Meta:
         model = PlanComment
         fields = ["text"]
@@ -92,6 +106,14 @@ class CommentForm(forms.ModelForm):
 
 
 class AgreementForm(VersionedForm):
+    text_limits = {
+        "shared_goals": limits.SHORT_ANSWER,
+        "norm_time": limits.SHORT_ANSWER,
+        "norm_communication": limits.SHORT_ANSWER,
+        "norm_decisions": limits.SHORT_ANSWER,
+        "meeting_cadence": limits.TITLE,
+    }
+
     class Meta:
         model = Agreement
         fields = ["shared_goals", "norm_time", "norm_communication", "norm_decisions", "meeting_cadence"]
@@ -99,6 +121,8 @@ class AgreementForm(VersionedForm):
 
 
 class StakeholderForm(VersionedForm):
+    text_limits = {"name": limits.TITLE, "relationship": limits.SHORT_ANSWER, "role_in_plan": limits.SHORT_ANSWER}
+
     class Meta:
         model = Stakeholder
         fields = ["level", "group", "name", "relationship", "role_in_plan", "engaged"]
@@ -111,6 +135,11 @@ class StakeholderForm(VersionedForm):
 
 
 class ExternalPartnerForm(VersionedForm):
+    text_limits = {
+        "name": limits.TITLE,
+        **dict.fromkeys(("need", "goals", "process", "expectations", "judging"), limits.SHORT_ANSWER),
+    }
+
     class Meta:
         model = ExternalPartner
         fields = ["name", "kind", "role", "need", "goals", "process", "expectations", "judging"]
@@ -142,6 +171,8 @@ def zone_choices(current=None):
 
 
 class TouchPointForm(VersionedForm):
+    text_limits = {"title": limits.TITLE, "location": limits.LINE}
+    date_ranges = {"date": limits.SCHEDULE}
     date = forms.DateField(widget=DATE)
     time = forms.TimeField(widget=TIME)
     time_zone = forms.ChoiceField(label="Time zone")
@@ -180,8 +211,10 @@ class TouchPointForm(VersionedForm):
 HEALTH_CHOICES = [("", "Not rated")] + [(str(n), str(n)) for n in range(1, 6)]
 
 
-class TouchPointRecordForm(forms.Form):
+class TouchPointRecordForm(PlannerForm, forms.Form):
     """Readings for each outcome, the health check (1–5), reflections and next steps."""
+
+    text_limits = {"reflections": limits.NOTES, "next_steps": limits.NOTES}
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     reflections = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)

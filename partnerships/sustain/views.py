@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -16,6 +15,7 @@ from partnerships.access import (
 )
 from partnerships.common.errors import Conflict, PlannerError, show_error
 from partnerships.meetings.calendar import partnership_feed, touch_point_ics
+from partnerships.meetings.ics_dates import ics_response
 from partnerships.models import Agreement, ExternalPartner, Outcome, OutcomeReading
 from partnerships.plan.forms import AgreementForm, TouchPointRecordForm
 from partnerships.plan.items import conflict_context, form_context
@@ -178,15 +178,15 @@ def touch_point_record(request, pk, tp_pk):
 def touch_point_calendar(request, pk, tp_pk):
     partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
     tp = get_object_or_404(visible_touch_points(request.user).filter(partnership=partnership), pk=tp_pk)
-    response = HttpResponse(touch_point_ics(tp, partnership), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="touch-point-{tp.pk}.ics"'
-    return response
+    return ics_response(lambda: touch_point_ics(tp, partnership), filename=f"touch-point-{tp.pk}.ics")
 
 
 @login_required
 def calendar_feed(request, pk):
     partnership = get_object_or_404(visible_partnerships(request.user), pk=pk)
     items = visible_touch_points(request.user).filter(partnership=partnership)
-    response = HttpResponse(partnership_feed(partnership, items), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="partnership-{partnership.pk}-touch-points.ics"'
-    return response
+    return ics_response(
+        lambda: partnership_feed(partnership, items),
+        filename=f"partnership-{partnership.pk}-touch-points.ics",
+        inline=True,
+    )

@@ -96,6 +96,17 @@ def _file_fields(form_class, form_kwargs):
     return {name for name, field in unbound.fields.items() if isinstance(field, forms.FileField)}
 
 
+def _date_ranges(form_class, form_kwargs):
+    from django import forms
+
+    unbound = form_class(**form_kwargs)
+    return {
+        name: field.planner_date_range
+        for name, field in unbound.fields.items()
+        if isinstance(field, forms.DateField) and hasattr(field, "planner_date_range")
+    }
+
+
 def _uploads():
     return st.builds(
         SimpleUploadedFile,
@@ -110,6 +121,10 @@ def fuzz_form(form_class, *, form_kwargs=None, max_examples=40, **field_strategi
     files = _file_fields(form_class, form_kwargs)
     for name in files:
         field_strategies.setdefault(name, _uploads())
+    # Generated dates stay inside each date field's range (the HOSTILE values probe outside
+    # it); drawing from all of time would have the range check discard nearly every example.
+    for name, date_range in _date_ranges(form_class, form_kwargs).items():
+        field_strategies.setdefault(name, st.dates(min_value=date_range.earliest, max_value=date_range.latest()))
     checked = 0
 
     @hypothesis_settings(

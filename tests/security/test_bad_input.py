@@ -207,3 +207,31 @@ def test_roster_ragged_rows_are_reported_by_line(client_for, instructor, cohort)
     assert response.status_code == 400
     assert "Line 3: has more columns" in response.content.decode()
     assert not CohortInvitation.objects.exists()  # all or nothing
+
+
+# --- length, line breaks and dates, by the shared form rules ----------------------------------
+def test_a_million_character_plan_comment_is_refused_with_the_limit(client_for, teacher, partnership):
+    from partnerships.models import PlanComment
+    from tests.partnerships.factories import ActionPlanFactory, SelectedFocusAreaFactory
+
+    ActionPlanFactory(focus_area=SelectedFocusAreaFactory(partnership=partnership))
+    response = client_for(teacher).post(
+        reverse("partnerships:comment_add", args=[partnership.pk]), {"text": "x" * 1_000_000}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Ensure this value has at most 4000 characters (it has 1000000)." in page
+    assert "Up to 4,000 characters." in page
+    assert not PlanComment.objects.exists()
+
+
+def test_a_meeting_dated_9999_is_refused_next_to_the_date(client_for, teacher, partnership):
+    from partnerships.models import ReviewMeeting
+
+    response = client_for(teacher).post(
+        reverse("partnerships:second_meeting_schedule", args=[partnership.pk]),
+        {"date": "9999-12-31", "time": "15:30", "time_zone": "Asia/Tokyo", "duration_minutes": "45", "location": "A"},
+    )
+    assert response.status_code == 400
+    assert "Choose a date between 1 January 2000 and" in response.content.decode()
+    assert not ReviewMeeting.objects.exists()
