@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from partnerships.audit.services import audit_record
 from partnerships.common.errors import PlannerError, advance_version, check_version
+from partnerships.focus.agenda import agenda_lines, confirmed_choice
 from partnerships.focus.models import EXCERPT_MAX, excerpt_of
 from partnerships.models import (
     AgendaItem,
@@ -319,6 +320,7 @@ def choice_confirm(*, choice, actor):
             + ("an administrator" if mine == "teacher" else "the teacher")
             + " confirms it."
         )
+    agenda_before = agenda_lines(partnership, None)
     now = timezone.now()
     choice.confirmed_by = actor
     choice.confirmed_at = now
@@ -327,6 +329,7 @@ def choice_confirm(*, choice, actor):
         focus_area.status = Status.SELECTED if focus_area.pk == choice.focus_area_id else Status.SET_ASIDE
         focus_area._history_user = actor
         focus_area.save(update_fields=["status", "updated_at"])
+    _agenda_follows_choice(partnership, agenda_before, agenda_lines(partnership, choice))
     audit_record(
         actor=actor,
         action="focus_area.chosen",
@@ -374,32 +377,50 @@ def meeting_end(meeting):
 
 @transaction.atomic
 def agenda_generate(*, partnership, actor):
-    """Replace the agenda with one built from the shared focus areas and open questions."""
-    focus_areas = list(partnership.focus_areas.shared().exclude(status=Status.SET_ASIDE).order_by("created_at"))
-    if not focus_areas:
+    """Replace the agenda with one built from the shared focus areas and open questions.
+
+    Its words follow the choice: before it, the meeting is to choose one; after it, to
+    confirm the chosen one and gather first plan ideas (partnerships/focus/agenda.py).
+    """
+    rows = agenda_lines(partnership, confirmed_choice(partnership))
+    if not any(fa is not None for _, _, fa in rows):
         raise PlannerError("Share your focus areas first; the agenda is built from them.")
-    open_questions = (
-        Comment.objects.filter(focus_area__in=focus_areas, kind=Comment.Kind.QUESTION, resolved=False)
-        .select_related("focus_area")
-        .order_by("created_at")
-    )
-    texts = [("Welcome and the purpose of this meeting: choose one focus area together.", None)]
-    for fa in focus_areas:
-        texts.append((f"Review the focus area “{fa.title}”: the need, who it serves, and its evidence.", fa))
-    for question in open_questions:
-        texts.append((f"Open question on “{question.focus_area.title}”: {question.body}"[:500], question.focus_area))
-    texts.append(("Choose one focus area and record why.", None))
-    texts.append(("Next steps: who drafts the action plan, and when we meet next.", None))
     partnership.agenda_items.all().delete()
     AgendaItem.objects.bulk_create(
         [
             AgendaItem(
                 partnership=partnership, position=i, text=text, source=AgendaItem.Source.GENERATED, focus_area=fa
             )
-            for i, (text, fa) in enumerate(texts, start=1)
+            for i, (_, text, fa) in enumerate(rows, start=1)
         ]
     )
     return list(partnership.agenda_items.all())
+
+
+def _agenda_follows_choice(partnership, before, after):
+    """Once a choice is confirmed ahead of the meeting, reword the generated agenda rows
+    nobody changed, so the agenda does not still ask to choose.
+
+    Rows someone edited or took notes on stay as they are, and so does the agenda of a
+    meeting that has begun or been recorded: it is the record of what was discussed.
+    """
+    meeting = ReviewMeeting.objects.filter(partnership=partnership).first()
+    if meeting is not None and (meeting.recorded_at or meeting.starts_at <= timezone.now()):
+        return
+    was = {text: key for key, text, _ in before}
+    now = {key: text for key, text, _ in after}
+    changed, gone = [], []
+    for item in partnership.agenda_items.filter(source=AgendaItem.Source.GENERATED, notes=""):
+        key = was.get(item.text)
+        if key is None:
+            continue
+        if key in now:
+            item.text = now[key]
+            changed.append(item)
+        else:
+            gone.append(item.pk)
+    AgendaItem.objects.bulk_update(changed, ["text"])
+    AgendaItem.objects.filter(pk__in=gone).delete()
 
 
 @transaction.atomic
