@@ -63,19 +63,36 @@ def _review_url(partnership, focus_area=None):
     return f"{url}#focus-{focus_area.pk}" if focus_area else url
 
 
-def shared_count_problem(count):
-    """The 2–3 rule in plain words, or None when `count` focus areas may be shared."""
+def shared_count_problem(count, *, already=0):
+    """The 2–3 rule in plain words, or None when `count` focus areas in all may be shared.
+
+    `count` includes the `already` shared ones still under review, and so does the message,
+    so it never reads as if only the newly selected ones counted.
+    """
+    counted = f" in all, counting the {already} already shared" if already else ""
     if count < MIN_SHARED:
         return (
-            f"Share two or three focus areas with your administrator; you would be sharing {count}. "
+            f"Share two or three focus areas with your administrator; you would be sharing {count}{counted}. "
             "Draft another one (or select more) so you have real options to choose from."
         )
     if count > MAX_SHARED:
         return (
-            f"Share at most three focus areas; you would be sharing {count}. "
+            f"Share at most three focus areas; you would be sharing {count}{counted}. "
             "Leave the weakest unselected, or merge two, so the conversation stays focused."
         )
     return None
+
+
+def sharing_closed(partnership):
+    """Why no more focus areas can be shared, or None: once both have confirmed a choice,
+    the review is over (nothing new could be proposed or chosen)."""
+    choice = confirmed_choice(partnership)
+    if choice is None:
+        return None
+    return (
+        f"You and your administrator already chose “{choice.focus_area.title}” together, so the review "
+        "is closed and new focus areas stay private drafts. Add new thoughts to the action plan as ideas."
+    )
 
 
 # Drafting --------------------------------------------------------------------------------
@@ -175,10 +192,13 @@ def focus_areas_share(*, partnership, actor, focus_areas):
     drafts = list(partnership.focus_areas.drafts().filter(pk__in=[fa.pk for fa in focus_areas]).order_by("created_at"))
     if not drafts:
         raise PlannerError("Select at least one draft focus area to share.")
+    closed = sharing_closed(partnership)
+    if closed:
+        raise PlannerError(closed, field="focus_areas", code="choice_made")
     already = partnership.focus_areas.in_review().count()
-    problem = shared_count_problem(already + len(drafts))
+    problem = shared_count_problem(already + len(drafts), already=already)
     if problem:
-        raise PlannerError(problem)
+        raise PlannerError(problem, field="focus_areas")
     now = timezone.now()
     for focus_area in drafts:
         focus_area.status = Status.SHARED
