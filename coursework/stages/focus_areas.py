@@ -106,11 +106,9 @@ def focus_areas_work(request, enrollment, *, read_only):
             return response
     focus_areas = _focus_areas(partnership, read_only=read_only)
     drafts = [fa for fa in focus_areas if fa.is_draft]
-    in_review = sum(
-        1
-        for fa in focus_areas
-        if fa.status in (FocusArea.Status.SHARED, FocusArea.Status.CLARIFICATION_REQUESTED, FocusArea.Status.REVISED)
-    )
+    # The same count the two-or-three rule uses when sharing (services_focus.focus_areas_share).
+    in_review = sum(1 for fa in focus_areas if fa.status in FocusArea.IN_REVIEW)
+    closed = services_focus.sharing_closed(partnership)
     context.update(
         focus_areas=[
             {
@@ -124,8 +122,11 @@ def focus_areas_work(request, enrollment, *, read_only):
         ],
         drafts=drafts,
         shared_count=in_review,
+        sharing_closed=closed,
         create_form=bound.get("create_form") or FocusAreaForm(),
-        share_form=bound.get("share_form") or (ShareForm(drafts=partnership.focus_areas.drafts()) if drafts else None),
+        share_form=None
+        if closed
+        else bound.get("share_form") or (ShareForm(drafts=partnership.focus_areas.drafts()) if drafts else None),
         has_administrator=any(m.role == Membership.Role.ADMINISTRATOR for m in partnership.memberships.all()),
     )
     return context

@@ -283,6 +283,7 @@ def meeting_brief(partnership):
     """
     from django.db.models import Prefetch
 
+    from partnerships.focus.agenda import confirmed_choice, meeting_purpose
     from partnerships.models import AgendaItem, Comment, FocusArea, FocusAreaEvidence, ReviewMeeting
     from partnerships.plan.selectors import members_of
 
@@ -308,10 +309,13 @@ def meeting_brief(partnership):
             )
             if on
         ]
+    choice = confirmed_choice(partnership)
     return {
         "partnership": partnership,
         "meeting": ReviewMeeting.objects.filter(partnership=partnership).first(),
         "members": members_of(partnership),
+        "purpose": meeting_purpose(choice),
+        "choice": choice,
         "focus_areas": focus_areas,
         "agenda": list(AgendaItem.objects.filter(partnership=partnership).order_by("position", "id")),
     }

@@ -67,7 +67,12 @@ class ShareForm(PlannerForm, forms.Form):
         label="Focus areas to share",
         queryset=FocusArea.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Select the focus areas to share."},
+        error_messages={
+            "required": "Select the focus areas to share.",
+            # A page left open while the same area was shared from another window.
+            "invalid_choice": "A focus area you selected is no longer a draft (it may have been shared from "
+            "another window). Check the list below, then share again.",
+        },
     )
 
     def __init__(self, *args, drafts, **kwargs):

@@ -24,8 +24,7 @@ class FocusAreaQuerySet(models.QuerySet):
 
     def in_review(self):
         """Shared and still under discussion (not yet chosen or set aside)."""
-        S = FocusArea.Status
-        return self.filter(status__in=[S.SHARED, S.CLARIFICATION_REQUESTED, S.REVISED])
+        return self.filter(status__in=FocusArea.IN_REVIEW)
 
 
 class FocusArea(models.Model):
@@ -38,6 +37,9 @@ class FocusArea(models.Model):
         REVISED = "revised", "Revised"
         SELECTED = "selected", "Selected"
         SET_ASIDE = "set_aside", "Set aside"
+
+    # Shared and still under discussion: what the two-or-three rule counts as already shared.
+    IN_REVIEW = (Status.SHARED, Status.CLARIFICATION_REQUESTED, Status.REVISED)
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="focus_areas")
     title = models.CharField(max_length=200)

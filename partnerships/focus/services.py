@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from partnerships.audit.services import audit_record
 from partnerships.common.errors import PlannerError, advance_version, check_version
+from partnerships.focus.agenda import agenda_lines, confirmed_choice
 from partnerships.focus.models import EXCERPT_MAX, excerpt_of
 from partnerships.models import (
     AgendaItem,
@@ -62,19 +63,36 @@ def _review_url(partnership, focus_area=None):
     return f"{url}#focus-{focus_area.pk}" if focus_area else url
 
 
-def shared_count_problem(count):
-    """The 2–3 rule in plain words, or None when `count` focus areas may be shared."""
+def shared_count_problem(count, *, already=0):
+    """The 2–3 rule in plain words, or None when `count` focus areas in all may be shared.
+
+    `count` includes the `already` shared ones still under review, and so does the message,
+    so it never reads as if only the newly selected ones counted.
+    """
+    counted = f" in all, counting the {already} already shared" if already else ""
     if count < MIN_SHARED:
         return (
-            f"Share two or three focus areas with your administrator; you would be sharing {count}. "
+            f"Share two or three focus areas with your administrator; you would be sharing {count}{counted}. "
             "Draft another one (or select more) so you have real options to choose from."
         )
     if count > MAX_SHARED:
         return (
-            f"Share at most three focus areas; you would be sharing {count}. "
+            f"Share at most three focus areas; you would be sharing {count}{counted}. "
             "Leave the weakest unselected, or merge two, so the conversation stays focused."
         )
     return None
+
+
+def sharing_closed(partnership):
+    """Why no more focus areas can be shared, or None: once both have confirmed a choice,
+    the review is over (nothing new could be proposed or chosen)."""
+    choice = confirmed_choice(partnership)
+    if choice is None:
+        return None
+    return (
+        f"You and your administrator already chose “{choice.focus_area.title}” together, so the review "
+        "is closed and new focus areas stay private drafts. Add new thoughts to the action plan as ideas."
+    )
 
 
 # Drafting --------------------------------------------------------------------------------
@@ -174,10 +192,13 @@ def focus_areas_share(*, partnership, actor, focus_areas):
     drafts = list(partnership.focus_areas.drafts().filter(pk__in=[fa.pk for fa in focus_areas]).order_by("created_at"))
     if not drafts:
         raise PlannerError("Select at least one draft focus area to share.")
+    closed = sharing_closed(partnership)
+    if closed:
+        raise PlannerError(closed, field="focus_areas", code="choice_made")
     already = partnership.focus_areas.in_review().count()
-    problem = shared_count_problem(already + len(drafts))
+    problem = shared_count_problem(already + len(drafts), already=already)
     if problem:
-        raise PlannerError(problem)
+        raise PlannerError(problem, field="focus_areas")
     now = timezone.now()
     for focus_area in drafts:
         focus_area.status = Status.SHARED
@@ -319,6 +340,7 @@ def choice_confirm(*, choice, actor):
             + ("an administrator" if mine == "teacher" else "the teacher")
             + " confirms it."
         )
+    agenda_before = agenda_lines(partnership, None)
     now = timezone.now()
     choice.confirmed_by = actor
     choice.confirmed_at = now
@@ -327,6 +349,7 @@ def choice_confirm(*, choice, actor):
         focus_area.status = Status.SELECTED if focus_area.pk == choice.focus_area_id else Status.SET_ASIDE
         focus_area._history_user = actor
         focus_area.save(update_fields=["status", "updated_at"])
+    _agenda_follows_choice(partnership, agenda_before, agenda_lines(partnership, choice))
     audit_record(
         actor=actor,
         action="focus_area.chosen",
@@ -374,32 +397,50 @@ def meeting_end(meeting):
 
 @transaction.atomic
 def agenda_generate(*, partnership, actor):
-    """Replace the agenda with one built from the shared focus areas and open questions."""
-    focus_areas = list(partnership.focus_areas.shared().exclude(status=Status.SET_ASIDE).order_by("created_at"))
-    if not focus_areas:
+    """Replace the agenda with one built from the shared focus areas and open questions.
+
+    Its words follow the choice: before it, the meeting is to choose one; after it, to
+    confirm the chosen one and gather first plan ideas (partnerships/focus/agenda.py).
+    """
+    rows = agenda_lines(partnership, confirmed_choice(partnership))
+    if not any(fa is not None for _, _, fa in rows):
         raise PlannerError("Share your focus areas first; the agenda is built from them.")
-    open_questions = (
-        Comment.objects.filter(focus_area__in=focus_areas, kind=Comment.Kind.QUESTION, resolved=False)
-        .select_related("focus_area")
-        .order_by("created_at")
-    )
-    texts = [("Welcome and the purpose of this meeting: choose one focus area together.", None)]
-    for fa in focus_areas:
-        texts.append((f"Review the focus area “{fa.title}”: the need, who it serves, and its evidence.", fa))
-    for question in open_questions:
-        texts.append((f"Open question on “{question.focus_area.title}”: {question.body}"[:500], question.focus_area))
-    texts.append(("Choose one focus area and record why.", None))
-    texts.append(("Next steps: who drafts the action plan, and when we meet next.", None))
     partnership.agenda_items.all().delete()
     AgendaItem.objects.bulk_create(
         [
             AgendaItem(
                 partnership=partnership, position=i, text=text, source=AgendaItem.Source.GENERATED, focus_area=fa
             )
-            for i, (text, fa) in enumerate(texts, start=1)
+            for i, (_, text, fa) in enumerate(rows, start=1)
         ]
     )
     return list(partnership.agenda_items.all())
+
+
+def _agenda_follows_choice(partnership, before, after):
+    """Once a choice is confirmed ahead of the meeting, reword the generated agenda rows
+    nobody changed, so the agenda does not still ask to choose.
+
+    Rows someone edited or took notes on stay as they are, and so does the agenda of a
+    meeting that has begun or been recorded: it is the record of what was discussed.
+    """
+    meeting = ReviewMeeting.objects.filter(partnership=partnership).first()
+    if meeting is not None and (meeting.recorded_at or meeting.starts_at <= timezone.now()):
+        return
+    was = {text: key for key, text, _ in before}
+    now = {key: text for key, text, _ in after}
+    changed, gone = [], []
+    for item in partnership.agenda_items.filter(source=AgendaItem.Source.GENERATED, notes=""):
+        key = was.get(item.text)
+        if key is None:
+            continue
+        if key in now:
+            item.text = now[key]
+            changed.append(item)
+        else:
+            gone.append(item.pk)
+    AgendaItem.objects.bulk_update(changed, ["text"])
+    AgendaItem.objects.filter(pk__in=gone).delete()
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from partnerships.focus.agenda import confirmed_choice, meeting_purpose
 from partnerships.meetings.ics_dates import require_event_window
 
 
@@ -26,7 +27,7 @@ def review_meeting_ics(meeting, request=None):
     if meeting.video_link:
         event.add("url", meeting.video_link)
     agenda = [f"{i}. {item.text}" for i, item in enumerate(partnership.agenda_items.all(), start=1)]
-    description = "Review the focus areas together and choose one."
+    description = meeting_purpose(confirmed_choice(partnership))
     if agenda:
         description += "\n\nAgenda:\n" + "\n".join(agenda)
     if request is not None:

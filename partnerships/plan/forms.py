@@ -26,6 +26,7 @@ from partnerships.models import (
     Step,
     TouchPoint,
 )
+from partnerships.sustain.models import HELD_EARLY_LABEL
 
 DATE = forms.DateInput(attrs={"type": "date"})
 TIME = forms.TimeInput(attrs={"type": "time"})
@@ -223,6 +224,14 @@ class TouchPointRecordForm(PlannerForm, forms.Form):
     def __init__(self, *args, touch_point, outcomes, readings=None, **kwargs):
         super().__init__(*args, **kwargs)
         readings = readings or {}
+        if touch_point.is_ahead():
+            # Recording a review before its date is a deliberate choice; the service
+            # refuses it without this box (partnerships/sustain/services.py).
+            self.fields["held_early"] = forms.BooleanField(
+                label=HELD_EARLY_LABEL,
+                required=False,
+                help_text="Its date becomes today, so the progress chart and the touch point list show when it was held.",
+            )
         self.outcomes = list(outcomes)
         for outcome in self.outcomes:
             target = f" (target {outcome.target})" if outcome.target is not None else ""
@@ -247,7 +256,7 @@ class TouchPointRecordForm(PlannerForm, forms.Form):
         self.fields["reflections"].initial = touch_point.reflections
         self.fields["next_steps"].initial = touch_point.next_steps
         self.order_fields(
-            ["version"]
+            ["version", "held_early"]
             + [f"outcome_{o.pk}" for o in self.outcomes]
             + list(HEALTH_FIELDS)
             + ["reflections", "next_steps"]
@@ -260,6 +269,7 @@ class TouchPointRecordForm(PlannerForm, forms.Form):
         values = {name: self.cleaned_data.get(name) for name in HEALTH_FIELDS}
         values["reflections"] = self.cleaned_data["reflections"]
         values["next_steps"] = self.cleaned_data["next_steps"]
+        values["held_early"] = bool(self.cleaned_data.get("held_early"))
         return values
 
     def outcome_fields(self):

@@ -1,6 +1,7 @@
 """What makes a partnership last: agreement, stakeholders, external partners, touch points."""
 
 import uuid
+import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -150,6 +151,10 @@ def _health(label):
     )
 
 
+# The record form's box for a review held before its date, named in the refusal too.
+HELD_EARLY_LABEL = "This review happened early (today)"
+
+
 class TouchPoint(Versioned):
     """A scheduled review of the plan; recorded when it is held."""
 
@@ -183,6 +188,17 @@ class TouchPoint(Versioned):
 
     def is_missed(self, now=None):
         return self.recorded_at is None and self.scheduled_at < (now or timezone.now())
+
+    def local_day(self):
+        return timezone.localtime(self.scheduled_at, zoneinfo.ZoneInfo(self.time_zone)).date()
+
+    def is_ahead(self, now=None):
+        """Not recorded yet and dated after today (in its own time zone): recording it now
+        would record a review before the day it is planned for."""
+        if self.recorded_at is not None:
+            return False
+        zone = zoneinfo.ZoneInfo(self.time_zone)
+        return self.local_day() > timezone.localtime(now or timezone.now(), zone).date()
 
     def health_rows(self):
         return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in HEALTH_FIELDS]

@@ -4,8 +4,6 @@
 number of queries.
 """
 
-import zoneinfo
-
 from django.utils import timezone
 
 from partnerships.access import can_edit_partnership
@@ -53,7 +51,7 @@ def outcome_progress(partnership):
     charts = []
     for outcome in outcomes:
         series = [
-            {"touch_point": tp, "value": readings[(outcome.pk, tp.pk)], "on": _local_day(tp)}
+            {"touch_point": tp, "value": readings[(outcome.pk, tp.pk)], "on": tp.local_day()}
             for tp in touch_points
             if (outcome.pk, tp.pk) in readings
         ]
@@ -73,10 +71,6 @@ def outcome_progress(partnership):
             chart["reached"] = outcome.target is not None and _reached(outcome, chart["latest"])
         charts.append(chart)
     return charts
-
-
-def _local_day(touch_point):
-    return timezone.localtime(touch_point.scheduled_at, zoneinfo.ZoneInfo(touch_point.time_zone)).date()
 
 
 def _reached(outcome, value):
@@ -99,8 +93,27 @@ def attention(partnership, now=None):
     missed = list(
         TouchPoint.objects.alive().filter(partnership=partnership, scheduled_at__lt=now, recorded_at__isnull=True)
     )
-    upcoming = TouchPoint.objects.alive().filter(partnership=partnership, scheduled_at__gte=now).first()
-    return {"overdue_steps": overdue, "missed_touch_points": missed, "next_touch_point": upcoming}
+    return {
+        "overdue_steps": overdue,
+        "missed_touch_points": missed,
+        "next_touch_point": next_touch_point(partnership, now=now),
+    }
+
+
+def next_touch_point(partnership, now=None):
+    """The review still to be held: the earliest one from now on that nothing is recorded for.
+
+    Every place that names "the next touch point" asks this, so a review recorded early
+    (ahead of its date) is never announced as still to come. Past ones not recorded are
+    "missed" (see `attention`), not "next".
+    """
+    now = now or timezone.now()
+    return (
+        TouchPoint.objects.alive()
+        .filter(partnership=partnership, recorded_at__isnull=True, scheduled_at__gte=now)
+        .order_by("scheduled_at", "id")
+        .first()
+    )
 
 
 def partnership_lasting_context(partnership, user, members):

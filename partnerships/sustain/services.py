@@ -2,13 +2,14 @@
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from partnerships.audit.services import audit_record
 from partnerships.common.errors import PlannerError, check_version
 from partnerships.models import Agreement, AgreementConfirmation, Outcome, OutcomeReading, Partnership
 from partnerships.notifications.services import notify
 from partnerships.plan.services import item_update, stale_message, with_history_user
+from partnerships.sustain.models import HELD_EARLY_LABEL
 
 AGREEMENT_FIELDS = ("shared_goals", "norm_time", "norm_communication", "norm_decisions", "meeting_cadence")
 
@@ -87,12 +88,20 @@ def agreement_confirm(*, agreement, by, version):
 
 
 @transaction.atomic
-def touch_point_record(*, touch_point, by, expected_version, readings, **fields):
+def touch_point_record(*, touch_point, by, expected_version, readings, held_early=False, **fields):
     """Record what happened at a touch point: outcome readings, health check, reflections.
 
     `readings` maps outcome id → value (None leaves that outcome without a reading).
+    A review dated after today is recorded only when the person says it was held early
+    (`held_early`): its date then becomes today, so the chart, the list and "Next touch
+    point" tell when it really happened. Otherwise they move its date first.
     """
-    fields["recorded_at"] = touch_point.recorded_at or timezone.now()
+    now = timezone.now()
+    if touch_point.is_ahead(now):
+        if not held_early:
+            raise PlannerError(early_message(touch_point), field="held_early", code="touch_point_ahead")
+        fields["scheduled_at"] = now.replace(second=0, microsecond=0)
+    fields["recorded_at"] = touch_point.recorded_at or now
     fields["recorded_by"] = by
     touch_point = item_update(item=touch_point, by=by, expected_version=expected_version, **fields)
     outcomes = {
@@ -114,6 +123,15 @@ def touch_point_record(*, touch_point, by, expected_version, readings, **fields)
             with_history_user(reading, by).save()
         _latest_becomes_current(outcome, by)
     return touch_point
+
+
+def early_message(touch_point):
+    day = formats.date_format(touch_point.local_day(), "l, F j, Y")
+    return (
+        f"This touch point is planned for {day}, which has not come yet. "
+        f"If the review happened early, tick “{HELD_EARLY_LABEL}”; "
+        "if it happened on another day, reschedule it to that day first."
+    )
 
 
 def _latest_becomes_current(outcome, by):

@@ -165,8 +165,11 @@ def touch_point_record(request, pk, tp_pk):
             form.data = form.data.copy()
             form.data["version"] = type(tp).objects.filter(pk=tp.pk).values_list("version", flat=True).first()
         except PlannerError as error:
-            show_error(request, error)
-            return redirect("partnerships:touch_point", partnership.pk, tp.pk)
+            if error.field not in form.fields:
+                show_error(request, error)
+                return redirect("partnerships:touch_point", partnership.pk, tp.pk)
+            # Something the person can put right on this form: keep what they typed.
+            show_error(request, error, form=form)
         else:
             messages.success(request, "The touch point is recorded. Progress on the partnership page is updated.")
             return redirect("partnerships:touch_point", partnership.pk, tp.pk)

@@ -1,9 +1,13 @@
 """Stage 5: the synthesis page, drafting, citing evidence and sharing."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coursework.stages.checks import submit_check
+from partnerships.focus import services as svc
 from partnerships.models import FocusArea
 from tests.partnerships.factories import FocusAreaEvidenceFactory, FocusAreaFactory
 from tests.partnerships.focus.fixtures import registered_evidence, share_areas
@@ -145,3 +149,71 @@ def test_sharing_one_more_beside_one_already_shared_is_accepted(
     assert page.status_code == 302
     fa.refresh_from_db()
     assert not fa.is_draft
+
+
+def _share_boxes(html):
+    """The share form's checkboxes as the page renders them: (value, checked)."""
+    form = html[html.index('name="action" value="share"') :]
+    form = form[: form.index("</form>")]
+    return [
+        (re.search(r'value="(\d+)"', box).group(1), " checked" in box)
+        for box in re.findall(r'<input[^>]*name="focus_areas"[^>]*>', form)
+    ]
+
+
+def test_sharing_one_more_from_the_page_posts_only_the_new_one_and_counts_the_shared(
+    teacher, partnership, administrator, stage_url, client_for, fake_evidence
+):
+    shared = FocusAreaFactory(partnership=partnership, status=FocusArea.Status.SHARED, shared_at=timezone.now())
+    new = FocusAreaFactory(partnership=partnership, title="Family reading nights")
+    c = client_for(teacher)
+    page = c.get(stage_url).text
+    assert "Share two or three focus areas in all (you have already shared 1)" in page
+    boxes = _share_boxes(page)
+    assert boxes == [(str(new.pk), True)]  # only the draft is offered, already ticked
+    response = c.post(stage_url, {"action": "share", "focus_areas": [v for v, checked in boxes if checked]})
+    assert response.status_code == 302
+    assert set(partnership.focus_areas.in_review().values_list("pk", flat=True)) == {shared.pk, new.pk}
+
+
+def test_sharing_more_than_three_in_all_says_it_counts_the_shared_ones(
+    teacher, partnership, administrator, stage_url, client_for, fake_evidence
+):
+    share_areas(partnership, teacher, n=3)
+    extra = FocusAreaFactory(partnership=partnership)
+    page = client_for(teacher).post(stage_url, {"action": "share", "focus_areas": [extra.pk]})
+    assert page.status_code == 200
+    assert "you would be sharing 4 in all, counting the 3 already shared." in page.text
+    extra.refresh_from_db()
+    assert extra.is_draft
+
+
+def test_a_page_left_open_after_sharing_gets_plain_words(
+    teacher, partnership, administrator, stage_url, client_for, fake_evidence
+):
+    first, _ = share_areas(partnership, teacher, n=2)
+    new = FocusAreaFactory(partnership=partnership)
+    page = client_for(teacher).post(stage_url, {"action": "share", "focus_areas": [first.pk, new.pk]})
+    assert page.status_code == 200
+    assert "A focus area you selected is no longer a draft" in page.text
+    assert "Select a valid choice" not in page.text
+
+
+def test_after_the_choice_sharing_is_closed_and_the_page_says_so(
+    teacher, partnership, administrator, stage_url, client_for, fake_evidence
+):
+    chosen, _ = share_areas(partnership, teacher, n=2)
+    svc.choice_confirm(
+        choice=svc.choice_propose(focus_area=chosen, actor=teacher, rationale="Fits the plan."), actor=administrator
+    )
+    new = FocusAreaFactory(partnership=partnership)
+    c = client_for(teacher)
+    page = c.get(stage_url).text
+    closed = "You and your administrator already chose “Area 1” together"
+    assert closed in page and 'value="share"' not in page
+    assert "Share two or three focus areas in all" not in page
+    refused = c.post(stage_url, {"action": "share", "focus_areas": [new.pk]})
+    assert refused.status_code == 200 and closed in refused.text
+    assert "you would be sharing" not in refused.text
+    new.refresh_from_db()
+    assert new.is_draft

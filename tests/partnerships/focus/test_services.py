@@ -30,6 +30,17 @@ def test_sharing_counts_areas_already_shared(partnership, teacher, administrator
         svc.focus_areas_share(partnership=partnership, actor=teacher, focus_areas=[extra])
 
 
+def test_no_sharing_after_a_confirmed_choice(partnership, teacher, administrator):
+    chosen, _ = share_areas(partnership, teacher, n=2)
+    svc.choice_confirm(choice=svc.choice_propose(focus_area=chosen, actor=teacher, rationale="x"), actor=administrator)
+    late = FocusAreaFactory(partnership=partnership)
+    with pytest.raises(PlannerError, match="already chose “Area 1” together") as refused:
+        svc.focus_areas_share(partnership=partnership, actor=teacher, focus_areas=[late])
+    assert refused.value.field == "focus_areas"
+    late.refresh_from_db()
+    assert late.is_draft
+
+
 def test_sharing_tells_the_administrator_by_email_and_home_line(
     partnership, teacher, administrator, colleague, run_tasks
 ):

@@ -1,12 +1,13 @@
 """The second meeting: scheduling with a time zone, the .ics invite and the editable agenda."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from partnerships.focus import services as svc
@@ -121,3 +122,81 @@ def test_send_digests_command_emails_digest_readers_once(partnership, teacher, a
     call_command("send_digests")
     run_tasks()
     assert len(mail.outbox) == 1
+
+
+# --- the agenda's words follow the choice -------------------------------------------------
+
+
+def _schedule(partnership, teacher, *, days):
+    return svc.review_meeting_save(
+        partnership=partnership,
+        actor=teacher,
+        starts_at=timezone.now() + timedelta(days=days),
+        time_zone="America/Chicago",
+        location="Library",
+    )
+
+
+def _invite_description(client, partnership):
+    ics = client.get(reverse("partnerships:second_meeting_ics", args=[partnership.pk]))
+    return str(Calendar.from_ical(ics.content).walk("VEVENT")[0]["description"])
+
+
+def _choose(partnership, teacher, administrator, focus_area):
+    choice = svc.choice_propose(focus_area=focus_area, actor=teacher, rationale="It answers the district goal.")
+    return svc.choice_confirm(choice=choice, actor=administrator)
+
+
+def test_before_a_choice_the_agenda_and_invite_ask_to_choose_one(partnership, teacher, administrator, client_for):
+    share_areas(partnership, teacher, n=2)
+    _schedule(partnership, teacher, days=7)
+    a = client_for(administrator)
+    a.post(reverse("partnerships:agenda_generate", args=[partnership.pk]))
+    texts = list(AgendaItem.objects.filter(partnership=partnership).values_list("text", flat=True))
+    assert "choose one of the shared focus areas" in texts[0]
+    assert "Choose one focus area and record why." in texts
+    assert "choose one of the shared focus areas" in _invite_description(a, partnership)
+
+
+def test_after_a_choice_the_rebuilt_agenda_and_invite_name_it(partnership, teacher, administrator, client_for):
+    chosen, other = share_areas(partnership, teacher, n=2)
+    svc.comment_add(focus_area=chosen, author=administrator, kind="question", body="Which grades?")
+    _schedule(partnership, teacher, days=7)
+    _choose(partnership, teacher, administrator, chosen)
+    a = client_for(administrator)
+    assert a.post(reverse("partnerships:agenda_generate", args=[partnership.pk])).status_code == 302
+    texts = list(AgendaItem.objects.filter(partnership=partnership).values_list("text", flat=True))
+    assert not any("choose" in t.lower() for t in texts)
+    assert "confirm “Area 1”" in texts[0] and "first ideas for its action plan" in texts[0]
+    assert any(t.startswith("First ideas for the action plan for “Area 1”") for t in texts)
+    assert any("Which grades?" in t for t in texts)
+    assert not any("Area 2" in t for t in texts)  # set aside: not on the agenda any more
+    description = _invite_description(a, partnership)
+    assert "choose" not in description.lower()
+    assert "“Area 1”" in description and "first ideas for its action plan" in description
+    brief = a.get(reverse("partnerships:meeting_brief", args=[partnership.pk])).text
+    assert "choose the one" not in brief and "Confirm the focus area you chose together, “Area 1”" in brief
+
+
+def test_an_agenda_built_before_the_choice_follows_it(partnership, teacher, administrator, client_for):
+    chosen, other = share_areas(partnership, teacher, n=2)
+    _schedule(partnership, teacher, days=7)
+    svc.agenda_generate(partnership=partnership, actor=teacher)
+    kept = AgendaItem.objects.filter(partnership=partnership).get(text__startswith="Next steps")
+    svc.agenda_item_update(item=kept, actor=teacher, text="Next steps, in our own words")
+    svc.agenda_item_add(partnership=partnership, actor=teacher, text="Library budget")
+    _choose(partnership, teacher, administrator, chosen)
+    texts = list(AgendaItem.objects.filter(partnership=partnership).values_list("text", flat=True))
+    assert not any("choose" in t.lower() for t in texts)
+    assert "confirm “Area 1”" in texts[0]
+    assert not any("Area 2" in t for t in texts)
+    assert "Next steps, in our own words" in texts and "Library budget" in texts
+    assert "choose" not in _invite_description(client_for(teacher), partnership).lower()
+
+
+def test_the_agenda_of_a_meeting_already_held_keeps_its_words(partnership, teacher, administrator):
+    chosen, other = share_areas(partnership, teacher, n=2)
+    _schedule(partnership, teacher, days=-1)
+    before = [i.text for i in svc.agenda_generate(partnership=partnership, actor=teacher)]
+    _choose(partnership, teacher, administrator, chosen)
+    assert list(AgendaItem.objects.filter(partnership=partnership).values_list("text", flat=True)) == before

@@ -1,5 +1,6 @@
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -8,7 +9,7 @@ from icalendar import Calendar
 
 from partnerships.common.errors import Conflict, PlannerError
 from partnerships.models import Agreement, Notification, OutcomeReading, Partnership, TouchPoint
-from partnerships.sustain.selectors import attention, outcome_progress, stakeholder_groups
+from partnerships.sustain.selectors import attention, next_touch_point, outcome_progress, stakeholder_groups
 from partnerships.sustain.services import agreement_confirm, agreement_save, touch_point_record
 from tests.partnerships.factories import (
     ActionPlanFactory,
@@ -199,7 +200,7 @@ def test_recording_a_touch_point_keeps_readings_and_updates_current_values(plan,
 
 def test_record_form_view(client_for, plan, teacher, colleague):
     outcome = OutcomeFactory(plan=plan, measure="Weekly readers", target=50)
-    tp = TouchPointFactory(partnership=plan.partnership)
+    tp = TouchPointFactory(partnership=plan.partnership, scheduled_at=timezone.now() - timedelta(hours=1))
     record_url = reverse("partnerships:touch_point_record", args=[plan.partnership_id, tp.pk])
     assert client_for(colleague).get(record_url).status_code == 404
     data = {
@@ -284,3 +285,69 @@ def test_lasting_pages_query_budget(client_for, plan, teacher, size, django_asse
     for name in ["touch_point", "touch_point_record"]:
         with django_assert_max_num_queries(12):
             assert client.get(reverse(f"partnerships:{name}", args=[plan.partnership_id, tp.pk])).status_code == 200
+
+
+def _next_january(hour=15):
+    """A review planned for January 15 next year, 3:30 pm in New York: well after today."""
+    return datetime(timezone.localdate().year + 1, 1, 15, hour, 30, tzinfo=ZoneInfo("America/New_York"))
+
+
+def test_recording_a_review_before_its_date_needs_a_deliberate_choice(client_for, plan, teacher):
+    tp = TouchPointFactory(
+        partnership=plan.partnership, title="January review", scheduled_at=_next_january(), time_zone="America/New_York"
+    )
+    url = reverse("partnerships:touch_point_record", args=[plan.partnership_id, tp.pk])
+    client = client_for(teacher)
+    form_page = client.get(url).content.decode()
+    assert "This review happened early (today)" in form_page and "reschedule it" in form_page
+    data = {"version": "1", "reflections": "Met early: the principal had a free slot."}
+    refused = client.post(url, data)
+    body = refused.content.decode()
+    assert refused.status_code == 200
+    assert "which has not come yet" in body and "Met early: the principal had a free slot." in body
+    # The message sits with the box it is about, not only at the top of the page.
+    assert body.index("which has not come yet") > body.index('name="held_early"')
+    tp.refresh_from_db()
+    assert tp.recorded_at is None and tp.version == 1
+
+    assert client.post(url, {**data, "held_early": "on"}).status_code == 302
+    tp.refresh_from_db()
+    assert tp.recorded_at is not None and tp.recorded_by == teacher
+    assert tp.local_day() == timezone.localtime(timezone.now(), ZoneInfo("America/New_York")).date()
+
+
+def test_the_service_refuses_an_early_record_without_the_choice(plan, teacher):
+    tp = TouchPointFactory(partnership=plan.partnership, scheduled_at=_next_january())
+    with pytest.raises(PlannerError) as refused:
+        touch_point_record(touch_point=tp, by=teacher, expected_version=1, readings={}, reflections="x")
+    assert refused.value.field == "held_early"
+    tp.refresh_from_db()
+    assert tp.recorded_at is None
+
+
+def test_a_review_planned_for_today_records_without_the_choice(plan, teacher):
+    later_today = timezone.localtime(timezone.now(), ZoneInfo("America/New_York")).replace(hour=23, minute=59)
+    tp = TouchPointFactory(partnership=plan.partnership, scheduled_at=later_today, time_zone="America/New_York")
+    touch_point_record(touch_point=tp, by=teacher, expected_version=1, readings={})
+    tp.refresh_from_db()
+    assert tp.recorded_at is not None and tp.scheduled_at == later_today
+
+
+def test_next_touch_point_is_the_earliest_one_not_yet_recorded(client_for, plan, teacher):
+    # Recorded ahead of its date (as records made before the early-review choice existed are).
+    held = TouchPointFactory(partnership=plan.partnership, title="January review", scheduled_at=_next_january())
+    TouchPoint.objects.filter(pk=held.pk).update(recorded_at=timezone.now(), recorded_by=teacher)
+    TouchPointFactory(
+        partnership=plan.partnership, title="Spring review", scheduled_at=_next_january() + timedelta(days=90)
+    )
+    TouchPointFactory(
+        partnership=plan.partnership, title="Summer review", scheduled_at=_next_january() + timedelta(days=180)
+    )
+    TouchPointFactory(
+        partnership=plan.partnership, title="Missed review", scheduled_at=timezone.now() - timedelta(days=2)
+    )
+    assert next_touch_point(plan.partnership).title == "Spring review"
+    assert attention(plan.partnership)["next_touch_point"].title == "Spring review"
+    body = client_for(teacher).get(reverse("partnerships:detail", args=[plan.partnership_id])).content.decode()
+    line = body[body.index("Next touch point:") :][:300]
+    assert "Spring review" in line and "January review" not in line
