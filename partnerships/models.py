@@ -1,5 +1,6 @@
 from partnerships.accounts.models import User, UserSession
 from partnerships.audit.models import AuditEvent
+from partnerships.common.models import Submission
 from partnerships.focus.models import (
     AgendaItem,
     Comment,
@@ -39,6 +40,7 @@ __all__ = [
     "OutcomeReading",
     "PlanComment",
     "Stakeholder",
+    "Submission",
     "Step",
     "TouchPoint",
     "AuditEvent",

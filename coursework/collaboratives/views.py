@@ -46,6 +46,7 @@ from coursework.collaboratives.sharing import shareables_for
 from coursework.models import CollaborativeMembership, Reply, Report
 from partnerships.common.errors import PlannerError, show_error
 from partnerships.common.softdelete import RESTORE_WINDOW, restorable_q
+from partnerships.common.submissions import once_per_submission
 
 PAGE_SIZE = 20
 
@@ -86,6 +87,7 @@ def collaborative_list(request):
 
 
 @login_required
+@once_per_submission
 def collaborative_create(request, cohort_pk):
     cohort = get_object_or_404(collaborative_cohorts(request.user), pk=cohort_pk)
     as_instructor = taught_cohorts(request.user).filter(pk=cohort.pk).exists()
@@ -184,6 +186,7 @@ def collaborative_prompt(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def post_create(request, pk):
     collaborative = get_object_or_404(member_collaboratives(request.user).select_related("cohort"), pk=pk)
     membership, _ = _role(request, collaborative)
@@ -239,6 +242,7 @@ def post_detail(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def reply_create(request, pk):
     post = _post_with_replies(member_posts(request.user), pk)
     membership, _ = _role(request, post.collaborative)
@@ -378,6 +382,7 @@ def recently_deleted(request, pk):
 
 
 @login_required
+@once_per_submission
 def post_report(request, pk):
     post = get_object_or_404(member_posts(request.user).select_related("collaborative__cohort", "author"), pk=pk)
     form = ReportForm(request.POST or None)
@@ -421,6 +426,7 @@ def report_handle(request, pk):
 
 
 @login_required
+@once_per_submission
 def collaborative_members(request, pk):
     collaborative = get_object_or_404(visible_collaboratives(request.user).select_related("cohort"), pk=pk)
     membership, is_instructor = _role(request, collaborative)

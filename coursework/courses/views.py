@@ -19,6 +19,7 @@ from coursework.courses.forms import CohortForm, CohortInvitationForm, RosterUpl
 from coursework.courses.services import cohort_create, cohort_update
 from coursework.models import CohortInvitation, RosterImport
 from partnerships.common.errors import PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 from partnerships.members.invitations import find_by_token
 from partnerships.members.views import accept_invitation, resend_invitation
 
@@ -58,6 +59,7 @@ def cohort_detail(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def cohort_invite(request, pk):
     cohort = get_object_or_404(taught_cohorts(request.user), pk=pk)
     form = CohortInvitationForm(request.POST)
@@ -74,6 +76,7 @@ def cohort_invite(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def roster_upload(request, pk):
     cohort = get_object_or_404(taught_cohorts(request.user), pk=pk)
     form = RosterUploadForm(request.POST, request.FILES)
@@ -134,6 +137,7 @@ def roster_import_detail(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def cohort_invitation_resend(request, pk):
     invitation = get_object_or_404(manageable_cohort_invitations(request.user), pk=pk)
     resend_invitation(request, invitation, services.cohort_invitation_resend)
@@ -154,6 +158,7 @@ def cohort_invitation_revoke(request, pk):
 
 
 @login_required
+@once_per_submission
 def cohort_new(request):
     if not may_create_cohorts(request.user):
         raise Http404("Only instructors can start cohorts")

@@ -16,6 +16,7 @@ from coursework.dashboard import selectors as dashboard
 from coursework.dashboard.forms import DashboardFilterForm, ReminderSendForm, ReminderTemplateForm
 from coursework.feedback.services import PLACEHOLDERS, reminder_template_for, reminder_template_update, reminders_send
 from coursework.stages.registry import STAGE_BY_SLUG, STAGES
+from partnerships.common.submissions import once_per_submission
 
 FILTER_KEYS = ("q", "stage", "status", "overdue", "inactive_days", "sort")
 
@@ -90,6 +91,7 @@ def cohort_dashboard_csv(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def reminders_send_view(request, pk):
     cohort = _cohort(request, pk)
     ids = [int(x) for x in request.POST.getlist("enrollment") if x.isdigit()]

@@ -10,9 +10,11 @@ from coursework.evaluation.models import RATING_QUESTIONS, RATING_SCALE
 from coursework.evaluation.services import evaluation_comments, evaluation_save, evaluation_summary
 from coursework.models import CourseEvaluation
 from partnerships.common.errors import PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 
 
 @login_required
+@once_per_submission
 def evaluation_form(request, pk):
     enrollment = get_object_or_404(own_enrollments(request.user).select_related("cohort__course"), pk=pk)
     evaluation = CourseEvaluation.objects.filter(enrollment=enrollment).first()

@@ -16,6 +16,7 @@ from coursework.stages.registry import STAGE_BY_SLUG
 from coursework.stages.selectors import stage_rows
 from coursework.stages.work import work_context
 from partnerships.common.errors import PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 
 REVIEWABLE = (StageProgress.Status.SUBMITTED, StageProgress.Status.COMPLETE, StageProgress.Status.NEEDS_REVISION)
 NO_WORK_TEMPLATE = "coursework/stage.html"
@@ -30,6 +31,7 @@ def _read_only_request(request):
 
 
 @login_required
+@once_per_submission
 def stage_review_page(request, enrollment_pk, slug):
     stage = STAGE_BY_SLUG.get(slug)
     if stage is None:

@@ -8,6 +8,7 @@ from coursework.research import services
 from coursework.research.forms import ResearchSourceForm, StrategicGoalForm
 from coursework.stages.registry import STAGE_BY_SLUG
 from coursework.stages.views import invalid, own_enrollment, saved, stage_url
+from partnerships.common.submissions import once_per_submission
 
 STAGE = services.STAGE
 
@@ -18,6 +19,7 @@ def _sources(enrollment):
 
 @login_required
 @require_POST
+@once_per_submission
 def source_add(request, enrollment_pk):
     enrollment = own_enrollment(request, enrollment_pk)
     form = ResearchSourceForm(request.POST)
@@ -56,6 +58,7 @@ def source_delete(request, enrollment_pk, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def goal_add(request, enrollment_pk):
     enrollment = own_enrollment(request, enrollment_pk)
     form = StrategicGoalForm(request.POST, sources=_sources(enrollment))

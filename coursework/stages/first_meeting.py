@@ -19,6 +19,7 @@ from coursework.stages.views import bound_form, invalid, own_enrollment, saved
 from coursework.stages.work import stage_work
 from partnerships.access import editable_meetings, led_partnerships
 from partnerships.common.errors import PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 from partnerships.meetings import services as meetings
 from partnerships.meetings.forms import MeetingForm, MeetingNotesForm, NewQuestionForm, OpportunityForm, QuestionForm
 from partnerships.meetings.services import first_interview_for
@@ -156,6 +157,7 @@ def _done(request, enrollment, anchor, message):
 
 @login_required
 @require_POST
+@once_per_submission
 def meeting_save_view(request, enrollment_pk):
     enrollment, partnership = _enrollment_and_partnership(request, enrollment_pk)
     existing = meetings.first_interview_for(partnership)
@@ -189,6 +191,7 @@ def meeting_notes_view(request, enrollment_pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def invite_view(request, enrollment_pk):
     enrollment, partnership = _enrollment_and_partnership(request, enrollment_pk)
     form = InvitationForm(request.POST, partnership=partnership)
@@ -209,6 +212,7 @@ def invite_view(request, enrollment_pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def question_add_view(request, enrollment_pk):
     enrollment, partnership = _enrollment_and_partnership(request, enrollment_pk)
     meeting = _meeting(request, partnership)
@@ -262,6 +266,7 @@ def question_remove_view(request, enrollment_pk, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def opportunity_add_view(request, enrollment_pk):
     enrollment, partnership = _enrollment_and_partnership(request, enrollment_pk)
     meeting = _meeting(request, partnership)

@@ -24,6 +24,7 @@ from coursework.stages.services import stage_touch
 from coursework.stages.work import stage_work
 from partnerships.access import editable_focus_areas
 from partnerships.common.errors import PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 from partnerships.focus import services as services_focus
 from partnerships.focus.forms import EvidencePickForm, FocusAreaForm, ShareForm
 from partnerships.models import FocusArea, FocusAreaEvidence, Membership
@@ -156,6 +157,7 @@ def _back(enrollment, focus_area):
 
 @login_required
 @require_POST
+@once_per_submission
 def evidence_add(request, enrollment_pk, pk):
     enrollment, focus_area = _focus_area(request, enrollment_pk, pk)
     ref = request.POST.get(f"fa{focus_area.pk}-ref", "")

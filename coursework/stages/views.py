@@ -27,9 +27,11 @@ from coursework.stages.selectors import stage_rows
 from coursework.stages.services import stage_reopen, stage_submit
 from coursework.stages.work import work_context
 from partnerships.common.errors import PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 
 
 @login_required
+@once_per_submission
 def stage_page(request, enrollment_pk, slug):
     stage = STAGE_BY_SLUG.get(slug)
     if stage is None:

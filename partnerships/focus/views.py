@@ -24,6 +24,7 @@ from partnerships.access import (
     visible_partnerships,
 )
 from partnerships.common.errors import Conflict, PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 from partnerships.focus import services as svc
 from partnerships.focus.diff import changes_between, revision_trail, versions_by_number
 from partnerships.focus.forms import (
@@ -128,6 +129,7 @@ def review_page(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def comment_create(request, pk):
     focus_area = get_object_or_404(commentable_focus_areas(request.user).select_related("partnership"), pk=pk)
     parent = None
@@ -235,6 +237,7 @@ def focus_area_delete(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def choice_propose(request, pk):
     focus_area = get_object_or_404(
         FocusArea.objects.shared()
@@ -313,6 +316,7 @@ def _record_forms(partnership, meeting, data=None):
 
 
 @login_required
+@once_per_submission
 def second_meeting_record_view(request, pk):
     """Either party records what happened: notes per agenda item, clarifications, next steps."""
     partnership = get_object_or_404(meeting_partnerships(request.user), pk=pk)
@@ -352,6 +356,7 @@ def second_meeting(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def second_meeting_schedule(request, pk):
     partnership = get_object_or_404(meeting_partnerships(request.user), pk=pk)
     form = ReviewMeetingForm(request.POST)
@@ -381,6 +386,7 @@ def second_meeting_ics(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def agenda_generate(request, pk):
     partnership = get_object_or_404(meeting_partnerships(request.user), pk=pk)
     try:
@@ -394,6 +400,7 @@ def agenda_generate(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def agenda_item_add(request, pk):
     partnership = get_object_or_404(meeting_partnerships(request.user), pk=pk)
     form = AgendaItemForm(request.POST)

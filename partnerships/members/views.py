@@ -25,6 +25,7 @@ from partnerships.access import (
     visible_partnerships,
 )
 from partnerships.common.errors import PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 from partnerships.members import services
 from partnerships.members.forms import (
     InvitationForm,
@@ -43,6 +44,7 @@ def until(invitation):
 
 
 @login_required
+@once_per_submission
 def partnership_create(request):
     form = PartnershipForm(
         request.POST or None, initial={"school": request.user.school, "district": request.user.district}
@@ -73,6 +75,7 @@ def partnership_detail(request, pk):
 
 
 @login_required
+@once_per_submission
 def invitation_create(request, pk):
     partnership = get_object_or_404(led_partnerships(request.user), pk=pk)
     form = InvitationForm(request.POST or None, partnership=partnership)
@@ -94,6 +97,7 @@ def invitation_create(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def invitation_resend(request, pk):
     invitation = get_object_or_404(manageable_invitations(request.user), pk=pk)
     resend_invitation(request, invitation, services.invitation_resend)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from partnerships.access import editable_partnerships, editable_plans
 from partnerships.common.errors import Conflict, PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 from partnerships.models import ActionPlan, ExternalPartner, Idea, Outcome, Stakeholder, Step, TouchPoint
 from partnerships.plan.forms import (
     ExternalPartnerForm,
@@ -144,6 +145,7 @@ def form_context(form):
 
 
 @login_required
+@once_per_submission
 def item_form(request, pk, kind, item_pk=None):
     kind = get_kind(kind)
     partnership = get_object_or_404(editable_partnerships(request.user), pk=pk)

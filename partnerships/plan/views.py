@@ -16,6 +16,7 @@ from partnerships.access import (
 )
 from partnerships.common.errors import PlannerError, show_error
 from partnerships.common.softdelete import is_restorable
+from partnerships.common.submissions import once_per_submission
 from partnerships.plan.forms import CommentForm, IdeaForm
 from partnerships.plan.history import plan_history
 from partnerships.plan.selectors import focus_change, members_of, plan_for, plan_items, selected_focus_area
@@ -53,6 +54,7 @@ def plan_page(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def plan_start(request, pk):
     partnership = get_object_or_404(editable_partnerships(request.user), pk=pk)
     focus_area = selected_focus_area(partnership)
@@ -66,6 +68,7 @@ def plan_start(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def plan_follow_focus_view(request, pk):
     """The notice's answer: carry the plan over to the newly chosen focus area or start anew."""
     plan = get_object_or_404(editable_plans(request.user).alive(), partnership_id=pk)
@@ -101,6 +104,7 @@ def plan_restore_view(request, pk, plan_pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def idea_add(request, pk):
     """The quick brainstorm box on the plan page (the full form lives in item_form)."""
     plan = get_object_or_404(editable_plans(request.user).alive(), partnership_id=pk)
@@ -115,6 +119,7 @@ def idea_add(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def idea_promote_view(request, pk, item_pk, to):
     plan = get_object_or_404(editable_plans(request.user).alive(), partnership_id=pk)
     idea = get_object_or_404(plan.ideas.alive(), pk=item_pk)
@@ -129,6 +134,7 @@ def idea_promote_view(request, pk, item_pk, to):
 
 @login_required
 @require_POST
+@once_per_submission
 def comment_add(request, pk):
     plan = get_object_or_404(commentable_plans(request.user).alive(), partnership_id=pk)
     form = CommentForm(request.POST)

@@ -14,6 +14,7 @@ from partnerships.access import (
     visible_touch_points,
 )
 from partnerships.common.errors import Conflict, PlannerError, show_error
+from partnerships.common.submissions import once_per_submission
 from partnerships.meetings.calendar import partnership_feed, touch_point_ics
 from partnerships.meetings.ics_dates import ics_response
 from partnerships.models import Agreement, ExternalPartner, Outcome, OutcomeReading
@@ -71,6 +72,7 @@ def agreement_edit(request, pk):
 
 @login_required
 @require_POST
+@once_per_submission
 def agreement_confirm_view(request, pk):
     partnership = get_object_or_404(member_partnerships(request.user), pk=pk)
     agreement = get_object_or_404(Agreement.objects.filter(partnership=partnership))
@@ -141,6 +143,7 @@ def touch_point_detail(request, pk, tp_pk):
 
 
 @login_required
+@once_per_submission
 def touch_point_record(request, pk, tp_pk):
     partnership = get_object_or_404(editable_partnerships(request.user), pk=pk)
     tp = get_object_or_404(visible_touch_points(request.user).filter(partnership=partnership), pk=tp_pk)
