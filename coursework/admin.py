@@ -107,6 +107,7 @@ class CohortInvitationAdmin(admin.ModelAdmin):
 class RosterImportAdmin(admin.ModelAdmin):
     list_display = ["cohort", "file_name", "status", "total", "invited", "skipped", "created_at", "finished_at"]
     list_filter = ["status"]
+    search_fields = ["cohort__name", "file_name", "uploaded_by__email"]
     raw_id_fields = ["cohort", "uploaded_by"]
     readonly_fields = ["rows", "results"]
     list_select_related = ["cohort"]

@@ -79,7 +79,7 @@ BUDGETS = {
     "coursework:stage_review/first-meeting": 11,
     # Every input offered as evidence: interview opportunities and questions, carried-forward
     # reflections, goals, chosen practices; then the focus areas with their evidence.
-    "coursework:stage_review/focus-areas": 15,
+    "coursework:stage_review/focus-areas": 16,
     "coursework:stage_review/second-meeting": 9,
     "coursework:stage_review/action-plan": 11,
     "coursework:stage_review/final-reflection": 21,
@@ -88,7 +88,7 @@ BUDGETS = {
     # The sources are read twice: the list, and the goal form's choice of source.
     "coursework:stage/research": 9,
     "coursework:stage/first-meeting": 11,
-    "coursework:stage/focus-areas": 17,  # measured with the world's canary draft and feedback present
+    "coursework:stage/focus-areas": 18,  # measured with the world's canary draft and feedback present
     "coursework:stage/second-meeting": 9,
     "coursework:stage/action-plan": 11,
     "coursework:stage/final-reflection": 21,
@@ -118,7 +118,7 @@ BUDGETS = {
     "partnerships:focus_area_edit": 3,
     "partnerships:second_meeting": 9,
     "partnerships:second_meeting_record": 8,
-    "partnerships:second_meeting_ics": 6,
+    "partnerships:second_meeting_ics": 7,
     "partnerships:agenda_item_edit": 3,
     "partnerships:plan": 11,
     "partnerships:plan_history": 10,
@@ -130,8 +130,8 @@ BUDGETS = {
     "partnerships:export_json": 20,
     "partnerships:plan_pdf": 20,
     # The brief: members, meeting, focus areas with their evidence and open questions, agenda.
-    "partnerships:meeting_brief": 9,
-    "partnerships:meeting_brief_pdf": 10,
+    "partnerships:meeting_brief": 10,
+    "partnerships:meeting_brief_pdf": 11,
     # The portfolio reads every stage's rows once each (12), then the plan document's (20).
     "coursework:portfolio_pdf": 32,
     "partnerships:item_new": 5,

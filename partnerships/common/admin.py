@@ -6,6 +6,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from partnerships.common.models import Submission
 from partnerships.common.tasks import ATTEMPT_KWARG
 
 
@@ -48,3 +49,13 @@ class TaskResultAdmin(DBTaskResultAdmin):
 
 admin.site.unregister(DBTaskResult)
 admin.site.register(DBTaskResult, TaskResultAdmin)
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    """Answered form posts kept a day to replay to a double click; read-only for staff."""
+
+    list_display = ("key", "user", "status", "created_at")
+    search_fields = ("key", "user__email")
+    raw_id_fields = ("user",)
+    readonly_fields = ("user", "key", "fingerprint", "status", "headers", "content", "created_at")

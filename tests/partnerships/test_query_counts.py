@@ -7,7 +7,7 @@ from tests.coursework.factories import CohortInvitationFactory, EnrollmentFactor
 from tests.partnerships.factories import InvitationFactory, MembershipFactory
 
 PARTNERSHIP_BUDGET = 18  # measured: 17 for the lead teacher (members, invitations, plan, agreement, touch points)
-COHORT_BUDGET = 10  # measured: 9 (roster with progress + invitations), at both sizes
+COHORT_BUDGET = 12  # measured: 11 (a page of teachers and of invitations, their counts, the latest upload)
 
 
 def _fill_partnership(partnership, n):

@@ -23,6 +23,7 @@ from coursework.models import (
     Reply,
     Report,
     ResearchSource,
+    RosterImport,
     StrategicGoal,
 )
 from partnerships.common.models import Submission
@@ -276,7 +277,8 @@ def agreement_confirm(w):
 def touch_point_record(w):
     outcome = OutcomeFactory(plan=_plan(w))
     tp = TouchPointFactory(partnership=w.partnership)
-    data = {"version": tp.version, "reflections": "Going well.", f"outcome_{outcome.pk}": "30"}
+    # Held early if it is dated later: saying so is part of the form then.
+    data = {"version": tp.version, "reflections": "Going well.", f"outcome_{outcome.pk}": "30", "held_early": "on"}
     url = partnerships_url("touch_point_record", w.partnership.pk, tp.pk)
     return Case(w.teacher, url, data, OutcomeReading.objects.count)
 
@@ -342,7 +344,8 @@ def cohort_invitation_resend(w):
 
 def roster_upload(w):
     url = coursework_url("roster_upload", w.cohort.pk)
-    case = Case(w.instructor, url, {}, CohortInvitation.objects.count)
+    # The upload is stored at once; its invitations follow from the worker.
+    case = Case(w.instructor, url, {}, RosterImport.objects.count)
     case.files = lambda: {
         "roster": SimpleUploadedFile(
             "roster.csv", b"email,first_name,last_name\nrae@school.test,Rae,Reed\n", content_type="text/csv"
