@@ -6,7 +6,8 @@ own modules (see the coursework.sharing docstring).
 
 from coursework.collaboratives.sharing import shareable
 from coursework.models import StageProgress
-from coursework.stages.registry import STAGE_BY_SLUG
+from coursework.stages.registry import STAGE_BY_SLUG, STAGES
+from coursework.stages.selectors import progress_summary as summarise
 from partnerships.models import FocusArea
 
 
@@ -28,11 +29,12 @@ def progress_summary(enrollment):
     rows = list(StageProgress.objects.filter(enrollment=enrollment).order_by("id"))
     if not rows:
         return []
-    done = sum(1 for r in rows if r.status == StageProgress.Status.COMPLETE)
+    status = {r.stage: r.status for r in rows}
+    summary = summarise([{"stage": s, "status": status.get(s.slug, StageProgress.Status.NOT_STARTED)} for s in STAGES])
     lines = [
         f"- {STAGE_BY_SLUG[r.stage].number}. {STAGE_BY_SLUG[r.stage].short_title}: {r.get_status_display()}"
         for r in rows
         if r.stage in STAGE_BY_SLUG
     ]
-    text = f"{done} of {len(rows)} stages complete.\n\n" + "\n".join(lines)
+    text = f"{summary['text']}.\n\n" + "\n".join(lines)
     return [(f"progress:{enrollment.pk}", "Where I am in the unit", text)]

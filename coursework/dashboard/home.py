@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q
 
 from coursework.models import Cohort, Enrollment, StageProgress
-from coursework.stages.selectors import stage_rows
+from coursework.stages.selectors import progress_summary, stage_rows
 
 
 def teacher_section(user):
@@ -20,17 +20,7 @@ def teacher_section(user):
     items = []
     for enrollment in enrollments:
         rows = stage_rows(enrollment)
-        done = sum(1 for r in rows if r["status"] == StageProgress.Status.COMPLETE)
-        next_row = next((r for r in rows if r["status"] != StageProgress.Status.COMPLETE), None)
-        items.append(
-            {
-                "enrollment": enrollment,
-                "rows": rows,
-                "done": done,
-                "percent": round(done * 100 / len(rows)),
-                "next": next_row,
-            }
-        )
+        items.append({"enrollment": enrollment, "rows": rows, "summary": progress_summary(rows)})
     return {"order": 10, "template": "coursework/home/teacher_section.html", "context": {"items": items}}
 
 

@@ -15,10 +15,11 @@ from django.utils import dateformat, timezone
 
 from coursework.models import Reminder, StageProgress
 from coursework.stages.registry import STAGE_BY_SLUG, STAGES
+from coursework.stages.selectors import SUBMITTED_STATUSES, progress_summary
 from partnerships.common.csv import csv_writer
 
 Status = StageProgress.Status
-FINISHED = (Status.SUBMITTED, Status.COMPLETE)
+FINISHED = SUBMITTED_STATUSES
 PAGE_SIZE = 50
 
 SORTS = {
@@ -73,9 +74,13 @@ def _progress(status=None, stages=None, unfinished=False):
 
 
 def annotated_enrollments(cohort):
-    """The cohort's enrollments with `done` (stages complete) and the latest reminder."""
+    """The cohort's enrollments with `done` (stages submitted, for sorting) and the latest reminder.
+
+    `done` counts what progress_summary calls submitted, so sorting by progress agrees
+    with the numbers each row shows.
+    """
     done = (
-        StageProgress.objects.filter(enrollment=OuterRef("pk"), status=Status.COMPLETE)
+        StageProgress.objects.filter(enrollment=OuterRef("pk"), status__in=SUBMITTED_STATUSES)
         .order_by()
         .values("enrollment")
         .annotate(n=Count("pk"))
@@ -170,8 +175,7 @@ def grid_row(enrollment, due, today=None, review_url=None):
         "teacher": enrollment.teacher,
         "name": str(enrollment.teacher),
         "cells": cells,
-        "done": enrollment.done,
-        "percent": round(enrollment.done * 100 / len(STAGES)),
+        "summary": progress_summary(cells),
         "overdue_count": sum(1 for c in cells if c["overdue"]),
         "last_reminder_stage": STAGE_BY_SLUG.get(enrollment.last_reminder_stage),
     }
@@ -223,7 +227,7 @@ def stage_totals(cohort, due):
 
 
 def csv_header():
-    header = ["Last name", "First name", "Email", "Stages complete", "Last activity"]
+    header = ["Last name", "First name", "Email", "Stages submitted", "Stages reviewed", "Last activity"]
     for stage in STAGES:
         header += [f"{stage.number}. {stage.short_title} status", f"{stage.number}. {stage.short_title} date"]
     header.append("Overdue stages")
@@ -243,11 +247,16 @@ def csv_rows(cohort, enrollments, due):
     for enrollment in enrollments:
         mine = progress.get(enrollment.pk, {})
         teacher = enrollment.teacher
+        statuses = [
+            {"stage": s, "status": mine[s.slug].status if s.slug in mine else Status.NOT_STARTED} for s in STAGES
+        ]
+        summary = progress_summary(statuses)
         row = [
             teacher.last_name,
             teacher.first_name,
             teacher.email,
-            enrollment.done,
+            summary["submitted"],
+            summary["reviewed"],
             timezone.localtime(enrollment.last_activity_at).strftime("%Y-%m-%d %H:%M")
             if enrollment.last_activity_at
             else "",

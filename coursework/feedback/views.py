@@ -13,7 +13,7 @@ from coursework.feedback.forms import ReviewForm
 from coursework.feedback.services import feedback_add, stage_feedback
 from coursework.models import Feedback, StageProgress
 from coursework.stages.registry import STAGE_BY_SLUG
-from coursework.stages.selectors import stage_rows
+from coursework.stages.selectors import progress_summary, stage_rows
 from coursework.stages.work import work_context
 from partnerships.common.errors import PlannerError, show_error
 from partnerships.common.submissions import once_per_submission
@@ -76,6 +76,7 @@ def stage_review_page(request, enrollment_pk, slug):
         "enrollment": enrollment,
         "stage": stage,
         "rows": rows,
+        "summary": progress_summary(rows),
         "current": current,
         "draws_on": [STAGE_BY_SLUG[s] for s in stage.draws_on],
         "read_only": True,

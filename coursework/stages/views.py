@@ -23,7 +23,7 @@ from coursework.feedback.services import stage_feedback
 from coursework.models import StageProgress
 from coursework.stages.checks import submit_check
 from coursework.stages.registry import STAGE_BY_SLUG
-from coursework.stages.selectors import stage_rows
+from coursework.stages.selectors import progress_summary, stage_rows
 from coursework.stages.services import stage_reopen, stage_submit
 from coursework.stages.work import work_context
 from partnerships.common.errors import PlannerError, show_error
@@ -54,6 +54,7 @@ def stage_page(request, enrollment_pk, slug):
         "enrollment": enrollment,
         "stage": stage,
         "rows": rows,
+        "summary": progress_summary(rows),
         "current": current,
         "draws_on": [STAGE_BY_SLUG[s] for s in stage.draws_on],
         "feedback": stage_feedback(enrollment, slug),

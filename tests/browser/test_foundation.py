@@ -31,7 +31,7 @@ def test_teacher_signs_in_and_sees_their_home_page(page, enrollment):
     sign_in(page, "teacher@school.test", PASSWORD)
     expect(page).to_have_title("Home · Partnership Planner")
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Tess")
-    expect(page.get_by_text("0 of 8 stages complete.")).to_be_visible()
+    expect(page.get_by_text("0 of 8 stages submitted, 0 reviewed.")).to_be_visible()
     expect(page.get_by_role("link", name=re.compile(r"^1\. "))).to_have_count(2)
     expect(page.get_by_role("heading", name="Your partnerships")).to_be_visible()
     assert_accessible(page)

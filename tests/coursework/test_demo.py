@@ -76,7 +76,7 @@ def test_seed_demo_refuses_under_production_settings(settings):
 @pytest.mark.parametrize(
     ("email", "expect"),
     [
-        ("teacher@demo.test", "stages complete"),
+        ("teacher@demo.test", "stages submitted"),
         ("principal@demo.test", "Partnerships you are part of"),
         ("instructor@demo.test", "Cohorts you teach"),
     ],

@@ -90,7 +90,9 @@ def test_dashboard_shows_status_as_text_and_overdue_flag(client_for, instructor,
     assert "Overdue" in html
     assert 'style="' not in html  # CSP: no inline styles
     assert reverse("coursework:stage_review", args=[roster["amy"].pk, "research"]) in html
-    assert '<progress class="teacher-progress" max="8" value="2"' in html
+    # Amy submitted three stages (two already reviewed): the bar counts what she did.
+    assert '<progress class="teacher-progress" max="8" value="3"' in html
+    assert "3 of 8 submitted, 2 reviewed" in html
 
 
 # Filters and sorting in the database ---------------------------------------------------
@@ -207,13 +209,14 @@ def test_csv_export_one_row_per_teacher_with_status_and_date(client_for, instruc
     assert "attachment" in response["Content-Disposition"]
     rows = read_csv(response)
     header = rows[0]
-    assert header[:5] == ["Last name", "First name", "Email", "Stages complete", "Last activity"]
+    assert header[:6] == ["Last name", "First name", "Email", "Stages submitted", "Stages reviewed", "Last activity"]
     assert "1. Mindsets status" in header and "1. Mindsets date" in header and "8. Final reflection date" in header
-    assert len(header) == 5 + 16 + 1
+    assert len(header) == 6 + 16 + 1
     by_email = {r[2]: dict(zip(header, r, strict=True)) for r in rows[1:]}
     assert len(by_email) == 4
     amy = by_email["amy@school.test"]
-    assert amy["Stages complete"] == "2"
+    assert amy["Stages submitted"] == "3"
+    assert amy["Stages reviewed"] == "2"
     assert amy["3. Research status"] == "Submitted"
     assert amy["3. Research date"] == timezone.localdate().isoformat()
     assert by_email["cy@school.test"]["Overdue stages"] == "1 2"

@@ -24,7 +24,7 @@ def test_anonymous_is_sent_to_sign_in(client, db):
 def test_teacher_sees_unit_progress_next_step_and_partnership(client_for, teacher, enrollment, partnership):
     body = home_of(client_for, teacher)
     assert "Welcome, Tess" in body
-    assert "0 of 8 stages complete." in body
+    assert "0 of 8 stages submitted, 0 reviewed." in body
     assert "Next step:" in body and "1. " in body
     assert reverse("coursework:stage", args=[enrollment.pk, "mindsets"]) in body
     assert "Your partnerships" in body and partnership.title in body
@@ -36,8 +36,36 @@ def test_teacher_sees_unit_progress_next_step_and_partnership(client_for, teache
 def test_teacher_sees_progress_move(client_for, teacher, enrollment):
     enrollment.progress.filter(stage__in=["mindsets", "self-reflection"]).update(status="complete")
     body = home_of(client_for, teacher)
-    assert "2 of 8 stages complete." in body
+    assert "2 of 8 stages submitted, 2 reviewed." in body
     assert reverse("coursework:stage", args=[enrollment.pk, "research"]) in body
+
+
+def test_submitted_stages_count_and_next_step_skips_them(client_for, teacher, enrollment):
+    # Everything handed in, three stages accepted: the teacher's work shows, and nothing
+    # is presented as their next step.
+    enrollment.progress.update(status="submitted")
+    enrollment.progress.filter(stage__in=["mindsets", "self-reflection", "research"]).update(status="complete")
+    body = home_of(client_for, teacher)
+    assert "8 of 8 stages submitted, 3 reviewed." in body
+    assert 'max="8" value="8"' in body
+    assert "Next step" not in body
+    assert "Nothing is waiting on you: every stage is submitted; the rest wait for review." in body
+
+
+def test_next_step_is_the_first_stage_returned_or_not_submitted(client_for, teacher, enrollment):
+    enrollment.progress.update(status="submitted")
+    enrollment.progress.filter(stage="research").update(status="needs_revision")
+    body = home_of(client_for, teacher)
+    assert "7 of 8 stages submitted, 0 reviewed, 1 returned for changes." in body
+    research = reverse("coursework:stage", args=[enrollment.pk, "research"])
+    assert f'Next step: <a href="{research}">3. ' in body
+
+
+def test_every_stage_reviewed_says_so(client_for, teacher, enrollment):
+    enrollment.progress.update(status="complete")
+    body = home_of(client_for, teacher)
+    assert "8 of 8 stages submitted, 8 reviewed." in body
+    assert "Every stage is submitted and reviewed" in body
 
 
 def test_administrator_sees_partnerships_and_what_awaits_review(client_for, administrator, partnership):
@@ -59,7 +87,7 @@ def test_instructor_sees_cohorts(client_for, instructor, cohort, enrollment):
     assert "Cohorts you teach" in body
     assert str(cohort) in body
     assert "1 teacher · 1 invitation waiting" in body
-    assert "Your partnerships" not in body and "stages complete" not in body
+    assert "Your partnerships" not in body and "stages submitted" not in body
 
 
 def test_person_with_several_roles_sees_each_section_in_order(client_for, teacher, enrollment, other_partnership):
@@ -67,7 +95,7 @@ def test_person_with_several_roles_sees_each_section_in_order(client_for, teache
     CohortFactory(name="Spring cohort", instructors=[teacher])
     MembershipFactory(partnership=other_partnership, user=teacher, role=Membership.Role.COLLEAGUE)
     body = home_of(client_for, teacher)
-    headings = ["stages complete", "Your partnerships", "Partnerships you are part of", "Cohorts you teach"]
+    headings = ["stages submitted", "Your partnerships", "Partnerships you are part of", "Cohorts you teach"]
     positions = [body.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "Spring cohort" in body and other_partnership.title in body
