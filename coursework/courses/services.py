@@ -130,7 +130,12 @@ def roster_import_step(*, roster_import, batch=ROSTER_BATCH):
     Each batch commits with its results, so a retry after a failure resumes where the
     last one stopped and never invites a row twice.
     """
-    roster = RosterImport.objects.select_for_update().select_related("cohort", "uploaded_by").get(pk=roster_import.pk)
+    # Lock only the import row: the uploader is an outer join, which PostgreSQL will not lock.
+    roster = (
+        RosterImport.objects.select_for_update(of=("self",))
+        .select_related("cohort", "uploaded_by")
+        .get(pk=roster_import.pk)
+    )
     if roster.status == RosterImport.Status.DONE:
         return False
     start = len(roster.results)
