@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails point at the address `make run` serves on (any PORT=…), unless given.
+SITE_URL ?= http://$(HOST):$(PORT)
 # Test workers (pytest-xdist): one per core by default; PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= auto
 
@@ -27,11 +29,12 @@ install-test: $(VENV)/.installed-test
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	SITE_URL="$(SITE_URL)" $(BIN)/python manage.py seed_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ with a task worker — sign in with a demo account above. Ctrl-C stops both."
 	@# The worker (emails, roster imports) runs beside the web server; Ctrl-C or the end of
 	@# either one stops the other.
-	@$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	@export SITE_URL="$(SITE_URL)"; \
+	$(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -108,3 +108,28 @@ def test_pages_travel_compressed_to_browsers_that_accept_gzip(client_for, enroll
     assert packed["Content-Encoding"] == "gzip"
     assert len(packed.content) < len(plain.content) / 3
     assert b"</html>" in gzip.decompress(packed.content)
+
+
+def _run_recipe(*overrides):
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        ["make", "-n", "-B", "run", *overrides], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    return [line for line in out.splitlines() if "seed_demo" in line or "db_worker" in line or "SITE_URL" in line]
+
+
+def test_make_run_links_follow_the_served_port():
+    """Emails sent in development point at the port `make run PORT=…` serves on."""
+    lines = _run_recipe("PORT=8123")
+    seed = next(line for line in lines if "seed_demo" in line)
+    assert 'SITE_URL="http://127.0.0.1:8123"' in seed
+    assert any('export SITE_URL="http://127.0.0.1:8123"' in line for line in lines)  # worker and server
+
+
+def test_make_run_keeps_a_site_url_given():
+    lines = _run_recipe("PORT=8123", "SITE_URL=https://planner.test")
+    assert any('SITE_URL="https://planner.test"' in line for line in lines)
+    assert not any("8123" in line and "SITE_URL" in line for line in lines)
