@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coursework.models import Feedback, Reminder, ReminderTemplate
+from coursework.stages.due import due_phrase
 from coursework.stages.registry import STAGE_BY_SLUG
 from coursework.stages.services import stage_review
 from partnerships.audit.services import audit_record
@@ -18,6 +19,8 @@ PLACEHOLDERS = {
     "last_name": "the teacher’s last name",
     "stage": "the stage, e.g. “3. Research”",
     "due_date": "the stage’s due date, or “soon” when it has none",
+    "due": "the due date in words that stay true when late: “is due Friday, December 4”, "
+    "“was due Tuesday, November 10 — 3 weeks late”",
     "link": "a link to the teacher’s stage page",
     "cohort": "the cohort’s name",
     "instructor": "your name",
@@ -81,6 +84,12 @@ def reminder_template_update(*, cohort, subject, body, actor):
     return template
 
 
+def _truthful(text):
+    # Templates written with “is due {due_date}” (the default) would tell a late teacher
+    # that a past date is still ahead; they read as {due}, which says how late it is.
+    return text.replace("is due {due_date}", "{due}")
+
+
 def reminder_message(*, template, enrollment, stage, due_on, sender):
     info = STAGE_BY_SLUG[stage]
     teacher = enrollment.teacher
@@ -89,12 +98,14 @@ def reminder_message(*, template, enrollment, stage, due_on, sender):
         "last_name": teacher.last_name,
         "stage": f"{info.number}. {info.title}",
         "due_date": due_on.strftime("%A, %B %-d") if due_on else "soon",
+        "due": due_phrase(due_on),
         "link": absolute_url(_stage_url(enrollment, stage)),
         "cohort": str(enrollment.cohort),
         "instructor": sender.get_full_name() or sender.email,
     }
-    subject = fill_placeholders(template.subject, values).replace("\n", " ")[:200]
-    return subject, fill_placeholders(template.body, values)
+    subject_values = {**values, "due": due_phrase(due_on, short=True)}
+    subject = fill_placeholders(_truthful(template.subject), subject_values).replace("\n", " ")[:200]
+    return subject, fill_placeholders(_truthful(template.body), values)
 
 
 @transaction.atomic

@@ -278,3 +278,18 @@ def test_review_and_stage_pages_query_budget(client_for, instructor, enrollment,
     with django_assert_max_num_queries(8):
         response = teacher.get(reverse("coursework:stage", args=[enrollment.pk, "mindsets"]))
     assert f"Note {size - 1}" in response.content.decode()
+
+
+def test_a_reminder_for_a_late_stage_says_when_it_was_due_and_how_late(
+    instructor, cohort, enrollment, django_capture_on_commit_callbacks, run_tasks
+):
+    due = timezone.localdate() - timedelta(days=21)
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders_send(cohort=cohort, enrollments=[enrollment], stage="research", sender=instructor, due_on=due)
+    run_tasks()
+    message = mail.outbox[0]
+    when = due.strftime("%A, %B %-d")
+    # The subject's short date keeps the lateness within its 78 characters.
+    assert message.subject == f"Reminder: 3. School and district goals was due {due.strftime('%b %-d')} — 3 weeks late"
+    assert f"of {cohort} was due {when} — 3 weeks late." in message.body
+    assert "is due" not in message.subject + message.body
